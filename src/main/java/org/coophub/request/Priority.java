@@ -1,0 +1,6 @@
+package org.coophub.request;
+
+public enum Priority {
+    ROUTINE,
+    URGENT
+}
