@@ -1,0 +1,28 @@
+package org.coophub.ledger;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.coophub.request.Priority;
+import org.coophub.request.RequestType;
+import org.coophub.request.Scope;
+
+/** A request as the ledger knows it, without its personal data (that stays in the payload). */
+public record LedgerEntry(
+        String requestId,
+        Direction direction,
+        RequestType type,
+        Priority priority,
+        String requestingRoom,
+        String targetRegion,
+        Scope scope,
+        String platform,
+        String caseNumber,
+        RequestState state,
+        String source,
+        OffsetDateTime createdAt,
+        OffsetDateTime acceptedAt,
+        int publishAttempts,
+        OffsetDateTime publishedAt,
+        String publishedPath,
+        List<HistoryEntry> history) {
+}
