@@ -100,10 +100,12 @@ public class Ledger {
     }
 
     /** Requests accepted before {@code acceptedBefore} and not yet published: candidates to enqueue again. */
-    public List<String> unpublished(OffsetDateTime acceptedBefore) {
-        return jdbc.sql("SELECT request_id FROM cooperation_request WHERE state IN (?, ?) AND accepted_at < ? ORDER BY accepted_at")
+    public List<Unpublished> unpublished(OffsetDateTime acceptedBefore) {
+        return jdbc.sql("""
+                SELECT request_id, platform FROM cooperation_request WHERE state IN (?, ?) AND accepted_at < ?
+                ORDER BY accepted_at""")
                 .params(RequestState.ACCEPTED.name(), RequestState.RETRYING.name(), acceptedBefore)
-                .query(String.class)
+                .query((rs, n) -> new Unpublished(rs.getString(1), rs.getString(2)))
                 .list();
     }
 

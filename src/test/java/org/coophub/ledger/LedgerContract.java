@@ -93,8 +93,9 @@ abstract class LedgerContract {
         ledger.markPublished("REQ-3", "inbound/REQ-3.json");
         clock.advance(Duration.ofMinutes(1));
 
-        assertThat(ledger.unpublished(OffsetDateTime.now(clock))).containsExactly("REQ-1", "REQ-2");
-        assertThat(ledger.unpublished(OffsetDateTime.now(clock).minusSeconds(90))).containsExactly("REQ-1");
+        assertThat(ledger.unpublished(OffsetDateTime.now(clock))).extracting(Unpublished::requestId).containsExactly("REQ-1", "REQ-2");
+        assertThat(ledger.unpublished(OffsetDateTime.now(clock).minusSeconds(90)))
+                .containsExactly(new Unpublished("REQ-1", "national"));
     }
 
     @Test

@@ -1,0 +1,107 @@
+package org.coophub.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.coophub.ledger.Ledger;
+import org.coophub.privacy.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets a refused input aside with the reason beside it, so that nothing bad is silently dropped and the hub goes
+ * on with the next input: a file goes to the quarantine folder with {@code <file>.error.txt}; a JMS message goes to
+ * the dead-letter queue with the reason in its {@code CoophubError} property. Either way the ledger keeps a line.
+ */
+@Component("quarantine")
+public class Quarantine {
+
+    public static final String ERROR_PROPERTY = "CoophubError";
+
+    private static final Logger log = LoggerFactory.getLogger(Quarantine.class);
+
+    private final IntakeProperties properties;
+    private final Ledger ledger;
+    private final JmsTemplate jms;
+    private final Clock clock;
+
+    public Quarantine(IntakeProperties properties, Ledger ledger, JmsTemplate jmsTemplate, Clock clock) {
+        this.properties = properties;
+        this.ledger = ledger;
+        this.jms = jmsTemplate;
+        this.clock = clock;
+    }
+
+    /** Called by the error policy (routes/error-policy.yaml) for an {@link InvalidRequestException}. */
+    public void refuse(Exchange exchange) {
+        InvalidRequestException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, InvalidRequestException.class);
+        Channel channel = exchange.getProperty("coophubChannel", Channel.class);
+        String reason = PersonalData.maskText(refusal.getMessage());
+        if (channel == Channel.JMS) {
+            String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
+            deadLetter(exchange, reason);
+            ledger.recordRejectedInput(channel.name(), messageId, reason);
+            log.warn("Refused JMS message {} from {}: {}; moved to {}", messageId, properties.jmsQueue(), reason,
+                    properties.jmsDeadLetterQueue());
+        } else {
+            String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+            Path kept = keepFile(exchange, name, reason);
+            ledger.recordRejectedInput(Channel.FILE.name(), name, reason);
+            log.warn("Refused file {}: {}; moved to {}", name, reason, kept);
+        }
+    }
+
+    private void deadLetter(Exchange exchange, String reason) {
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        jms.send(properties.jmsDeadLetterQueue(), session -> {
+            var message = session.createBytesMessage();
+            message.writeBytes(body == null ? new byte[0] : body);
+            message.setStringProperty(ERROR_PROPERTY, reason);
+            return message;
+        });
+    }
+
+    private Path keepFile(Exchange exchange, String name, String reason) {
+        try {
+            Path folder = Files.createDirectories(properties.quarantine());
+            Path target = freeName(folder, Path.of(name).getFileName().toString());
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (InputStream content = content(exchange)) {
+                Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String report = "file: " + name + "\nrefused at: " + OffsetDateTime.now(clock) + "\nrule(s) broken:\n"
+                    + reason + "\n";
+            Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), report, StandardCharsets.UTF_8);
+            return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not quarantine " + name + " in " + properties.quarantine(), e);
+        }
+    }
+
+    /** Streams the original, so that an oversized file is copied without being loaded into memory. */
+    private static InputStream content(Exchange exchange) throws IOException {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof GenericFile<?> file && file.getFile() instanceof java.io.File local) {
+            return Files.newInputStream(local.toPath());
+        }
+        return exchange.getMessage().getMandatoryBody(InputStream.class);
+    }
+
+    private static Path freeName(Path folder, String name) {
+        Path target = folder.resolve(name);
+        for (int n = 1; Files.exists(target); n++) {
+            target = folder.resolve(name + "." + n);
+        }
+        return target;
+    }
+}

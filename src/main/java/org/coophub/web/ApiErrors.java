@@ -1,0 +1,46 @@
+package org.coophub.web;
+
+import java.util.List;
+import org.coophub.intake.Channel;
+import org.coophub.intake.FieldError;
+import org.coophub.intake.InvalidRequestException;
+import org.coophub.intake.RequestConflictException;
+import org.coophub.ledger.Ledger;
+import org.coophub.privacy.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** How the REST API reports refused requests: a list of {field, rule, message}, never a stack trace. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private final Ledger ledger;
+
+    public ApiErrors(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    public record Refusal(List<FieldError> errors) {
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Refusal> invalid(InvalidRequestException refusal) {
+        String reason = PersonalData.maskText(refusal.getMessage());
+        ledger.recordRejectedInput(Channel.REST.name(), "POST /api/requests", reason);
+        log.warn("Refused a request via REST: {}", reason);
+        return ResponseEntity.badRequest().body(new Refusal(refusal.errors()));
+    }
+
+    @ExceptionHandler(RequestConflictException.class)
+    ResponseEntity<Refusal> conflict(RequestConflictException conflict) {
+        log.warn("Refused a request via REST: {}", conflict.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new Refusal(List.of(
+                new FieldError("requestId", "unique", conflict.getMessage()))));
+    }
+}
