@@ -211,6 +211,23 @@ class PlatformSimulatorTest {
     }
 
     @Test
+    void generatedKeyIsEncryptedWithThePassphraseAndJSchReadsIt() throws IOException {
+        PlatformProperties base = platform("national", freePort(), null);
+        String passphrase = UUID.randomUUID().toString();
+        PlatformProperties national = new PlatformProperties(base.scope(), base.host(), base.port(), base.username(),
+                null, dir.resolve("keys/encrypted_key"), passphrase, base.knownHosts(), base.folders(),
+                base.connectTimeout(), base.serverAliveInterval(), base.publishers());
+        simulator = simulator(Map.of("national", national));
+
+        String pem = Files.readString(national.privateKey());
+        assertThat(pem).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
+        byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        assertThat(new String(der, StandardCharsets.ISO_8859_1)).contains("aes256-ctr").contains("bcrypt");
+        upload(national, "enc.xml", "encrypted key", NO_RECONNECT);
+        assertThat(simulator.root("national").resolve("inbound/enc.xml")).hasContent("encrypted key");
+    }
+
+    @Test
     void stoppedPlatformFailsUploadsAndRecoversAfterStart() throws Exception {
         PlatformProperties national = platform("national", freePort(), null);
         simulator = simulator(Map.of("national", national));
