@@ -1,0 +1,48 @@
+package org.coophub.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.coophub.support.Hub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bad configuration stops the start with a message that names the key to fix. */
+class StartupValidationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBureauCodeThatIsNotTwelveDigitsIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.bureau.code=1101"))
+                .hasStackTraceContaining("coophub.bureau.code");
+    }
+
+    @Test
+    void aBureauCodeOutsideAnyProvinceIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.bureau.code=990105000000"))
+                .hasStackTraceContaining("coophub.bureau.code");
+    }
+
+    @Test
+    void twoPlatformsForOneScopeAreRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.provincial.scope=NATIONAL"))
+                .hasStackTraceContaining("coophub.platforms")
+                .hasStackTraceContaining("exactly one platform must have scope");
+    }
+
+    @Test
+    void aPortOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.national.port=70000"))
+                .hasStackTraceContaining("coophub.platforms.national.port");
+    }
+
+    @Test
+    void aPlatformWithoutCredentialsIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.national.private-key=",
+                "coophub.platforms.national.password="))
+                .hasStackTraceContaining("coophub.platforms.national")
+                .hasStackTraceContaining("private-key or password");
+    }
+}

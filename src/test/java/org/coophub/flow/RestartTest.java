@@ -1,0 +1,69 @@
+package org.coophub.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.coophub.support.Requests.SHANGHAI_XUHUI;
+import static org.coophub.support.Requests.recordCheck;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.coophub.intake.RequestJson;
+import org.coophub.ledger.Direction;
+import org.coophub.ledger.HistoryEntry;
+import org.coophub.ledger.NewRequest;
+import org.coophub.ledger.RequestState;
+import org.coophub.request.CooperationRequest;
+import org.coophub.request.Scope;
+import org.coophub.support.Hub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Requests accepted but not yet published survive a restart and are published exactly once after it. */
+class RestartTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void queuedRequestsArePublishedAfterARestart() {
+        Hub hub = Hub.start(dir);
+        try {
+            hub.simulator().stop("national");
+            for (String id : List.of("RST-1", "RST-2", "RST-3")) {
+                assertThat(hub.post("/api/requests", recordCheck(id, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+            }
+            await().until(() -> hub.ledger().find("RST-3").orElseThrow().publishAttempts() >= 1);
+
+            hub = hub.restart();
+            Hub restarted = hub;
+
+            for (String id : List.of("RST-1", "RST-2", "RST-3")) {
+                await().until(() -> restarted.ledger().find(id).orElseThrow().state() == RequestState.PUBLISHED);
+                assertThat(restarted.inbound("national").resolve(id + ".json")).exists();
+                assertThat(restarted.ledger().find(id).orElseThrow().history())
+                        .extracting(HistoryEntry::state).containsOnlyOnce("PUBLISHED");
+            }
+        } finally {
+            hub.close();
+        }
+    }
+
+    @Test
+    void aRequestStoredButNeverQueuedIsQueuedOnStart() throws Exception {
+        try (Hub hub = Hub.start(dir)) {
+            // as if the hub died between the ledger commit and the broker commit
+            CooperationRequest request = RequestJson.read(recordCheck("RST-LOST-1", SHANGHAI_XUHUI)
+                    .getBytes(StandardCharsets.UTF_8));
+            hub.ledger().admit(new NewRequest(request, Direction.OUTBOUND, Scope.NATIONAL, "national", "REST",
+                    "0".repeat(64), new String(RequestJson.write(request, Scope.NATIONAL), StandardCharsets.UTF_8)),
+                    "accepted via REST");
+
+            try (Hub restarted = hub.restart()) {
+                await().until(() -> Files.exists(restarted.inbound("national").resolve("RST-LOST-1.json")));
+                await().until(() -> restarted.ledger().find("RST-LOST-1").orElseThrow().state() == RequestState.PUBLISHED);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.coophub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.coophub.CoophubApplication;
+import org.coophub.ledger.Ledger;
+import org.coophub.simulator.PlatformSimulator;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A whole coophub, started the way {@code java -jar} starts it (same config/ and routes/ files), in a folder of
+ * its own: embedded Artemis journal, H2 ledger and simulated platforms all under {@code dir}. Starting a second
+ * hub on the same folder is a restart.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Path dir;
+    private final Map<String, Object> properties;
+    private final ConfigurableApplicationContext context;
+
+    private Hub(Path dir, Map<String, Object> properties) {
+        this.dir = dir;
+        this.properties = properties;
+        this.context = new SpringApplicationBuilder(CoophubApplication.class)
+                .profiles("test")
+                .properties(properties)
+                .run();
+    }
+
+    /** A new hub in a new folder. */
+    public static Hub start(Path dir, String... extraProperties) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", 0);
+        properties.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("data/ledger/coophub").toAbsolutePath());
+        properties.put("spring.artemis.embedded.data-directory", dir.resolve("data/artemis").toAbsolutePath().toString());
+        properties.put("coophub.intake.outbox", dir.resolve("data/local/outbox").toAbsolutePath().toString());
+        properties.put("coophub.intake.quarantine", dir.resolve("data/local/quarantine").toAbsolutePath().toString());
+        properties.put("coophub.simulator.root", dir.resolve("data/platforms").toAbsolutePath().toString());
+        properties.put("coophub.simulator.keys", dir.resolve("data/simulator").toAbsolutePath().toString());
+        for (String platform : new String[] {"national", "provincial"}) {
+            properties.put("coophub.platforms." + platform + ".port", freePort());
+            properties.put("coophub.platforms." + platform + ".private-key",
+                    dir.resolve("data/simulator/client_key").toAbsolutePath().toString());
+            properties.put("coophub.platforms." + platform + ".known-hosts",
+                    dir.resolve("data/simulator/known_hosts").toAbsolutePath().toString());
+        }
+        for (String property : extraProperties) {
+            int eq = property.indexOf('=');
+            properties.put(property.substring(0, eq), property.substring(eq + 1));
+        }
+        return new Hub(dir, properties);
+    }
+
+    /** Stops this hub and starts a new one on the same folders and ports, as after a restart. */
+    public Hub restart(String... changedProperties) {
+        close();
+        Map<String, Object> next = new LinkedHashMap<>(properties);
+        for (String property : changedProperties) {
+            int eq = property.indexOf('=');
+            next.put(property.substring(0, eq), property.substring(eq + 1));
+        }
+        return new Hub(dir, next);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Ledger ledger() {
+        return bean(Ledger.class);
+    }
+
+    public PlatformSimulator simulator() {
+        return bean(PlatformSimulator.class);
+    }
+
+    public Path inbound(String platform) {
+        return simulator().root(platform).resolve("inbound");
+    }
+
+    public Path outbox() {
+        return Path.of((String) properties.get("coophub.intake.outbox"));
+    }
+
+    public Path quarantine() {
+        return Path.of((String) properties.get("coophub.intake.quarantine"));
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + path;
+    }
+
+    public HttpResponse<String> post(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public HttpResponse<String> post(String path, String body) {
+        return post(path, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    /** Drops a file in the outbox the way local systems must: written under a temporary name, then renamed. */
+    public void drop(String name, byte[] content) {
+        try {
+            Files.createDirectories(outbox());
+            Path temp = Files.write(outbox().resolve(name + ".tmp"), content);
+            Files.move(temp, outbox().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (context.isActive()) {
+            context.close();
+        }
+    }
+}
