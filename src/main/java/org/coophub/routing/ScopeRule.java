@@ -1,0 +1,44 @@
+package org.coophub.routing;
+
+import java.util.regex.Pattern;
+import org.coophub.request.Scope;
+
+/**
+ * The mandatory scope rule (domain.md): a request within our own province goes on the provincial
+ * platform, any other on the national one.
+ */
+public final class ScopeRule {
+
+    private static final Pattern UNIT_CODE = Pattern.compile("[0-9]{12}");
+
+    private final String ownProvince;
+
+    /** @param bureauCode the bureau's 12-digit unit code; its first six digits are its region code */
+    public ScopeRule(String bureauCode) {
+        if (bureauCode == null || !UNIT_CODE.matcher(bureauCode).matches()
+                || !Provinces.isProvince(bureauCode.substring(0, 2))) {
+            throw new IllegalArgumentException("coophub.bureau.code must be 12 digits starting with a"
+                    + " GB/T 2260 region code in a province, got " + bureauCode);
+        }
+        this.ownProvince = bureauCode.substring(0, 2);
+    }
+
+    /** @throws IllegalArgumentException if the target region is not in a province */
+    public Scope scopeFor(String targetRegion) {
+        return Provinces.provinceOf(targetRegion).equals(ownProvince) ? Scope.PROVINCIAL : Scope.NATIONAL;
+    }
+
+    /** Why the rule picks the scope it does, for error messages that a submitter can act on. */
+    public String reason(String targetRegion) {
+        String target = Provinces.provinceOf(targetRegion);
+        String targetProvince = Provinces.name(target) + " (" + target + ")";
+        return target.equals(ownProvince)
+                ? "target region " + targetRegion + " is in our own province " + targetProvince
+                : "target region " + targetRegion + " is in " + targetProvince + ", our own province is "
+                        + Provinces.name(ownProvince) + " (" + ownProvince + ")";
+    }
+
+    public String ownProvince() {
+        return ownProvince;
+    }
+}
