@@ -16,7 +16,7 @@ public class LocalSystemIntake {
         this.maxBytes = properties.maxSize().toBytes();
     }
 
-    public Receipt fromFile(Exchange exchange) {
+    public void fromFile(Exchange exchange) {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
         if (length != null && length > maxBytes) {
@@ -24,11 +24,11 @@ public class LocalSystemIntake {
             throw new InvalidRequestException(List.of(new FieldError(FieldError.DOCUMENT, "size",
                     "the file is " + length + " bytes; the limit is " + maxBytes + " (coophub.intake.max-size)")));
         }
-        return intake.accept(exchange.getMessage().getBody(byte[].class), Channel.FILE, name);
+        intake.accept(exchange.getMessage().getBody(byte[].class), Channel.FILE, name);
     }
 
-    public Receipt fromMessage(Exchange exchange) {
+    public void fromMessage(Exchange exchange) {
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
-        return intake.accept(exchange.getMessage().getBody(byte[].class), Channel.JMS, messageId);
+        intake.accept(exchange.getMessage().getBody(byte[].class), Channel.JMS, messageId);
     }
 }

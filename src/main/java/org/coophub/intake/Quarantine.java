@@ -94,7 +94,11 @@ public class Quarantine {
         if (body instanceof GenericFile<?> file && file.getFile() instanceof java.io.File local) {
             return Files.newInputStream(local.toPath());
         }
-        return exchange.getMessage().getMandatoryBody(InputStream.class);
+        InputStream stream = exchange.getMessage().getBody(InputStream.class);
+        if (stream == null) {
+            throw new IOException("the input's content cannot be read as a stream");
+        }
+        return stream;
     }
 
     private static Path freeName(Path folder, String name) {

@@ -29,24 +29,19 @@ class RestartTest {
     @Test
     void queuedRequestsArePublishedAfterARestart() {
         Hub hub = Hub.start(dir);
-        try {
-            hub.simulator().stop("national");
-            for (String id : List.of("RST-1", "RST-2", "RST-3")) {
-                assertThat(hub.post("/api/requests", recordCheck(id, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
-            }
-            await().until(() -> hub.ledger().find("RST-3").orElseThrow().publishAttempts() >= 1);
+        hub.simulator().stop("national");
+        for (String id : List.of("RST-1", "RST-2", "RST-3")) {
+            assertThat(hub.post("/api/requests", recordCheck(id, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+        }
+        await().until(() -> hub.ledger().find("RST-3").orElseThrow().publishAttempts() >= 1);
 
-            hub = hub.restart();
-            Hub restarted = hub;
-
+        try (Hub restarted = hub.restart()) {
             for (String id : List.of("RST-1", "RST-2", "RST-3")) {
                 await().until(() -> restarted.ledger().find(id).orElseThrow().state() == RequestState.PUBLISHED);
                 assertThat(restarted.inbound("national").resolve(id + ".json")).exists();
                 assertThat(restarted.ledger().find(id).orElseThrow().history())
                         .extracting(HistoryEntry::state).containsOnlyOnce("PUBLISHED");
             }
-        } finally {
-            hub.close();
         }
     }
 

@@ -34,10 +34,10 @@ public final class Hub implements AutoCloseable {
     private Hub(Path dir, Map<String, Object> properties) {
         this.dir = dir;
         this.properties = properties;
+        // as command-line arguments, so that they win over config/application.yaml
         this.context = new SpringApplicationBuilder(CoophubApplication.class)
                 .profiles("test")
-                .properties(properties)
-                .run();
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     /** A new hub in a new folder. */
