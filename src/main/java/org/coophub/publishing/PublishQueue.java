@@ -1,5 +1,7 @@
 package org.coophub.publishing;
 
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
+import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,36 @@ public class PublishQueue {
      * is never published before the ledger knows it.
      */
     public void enqueue(String requestId, String platform) {
+        send(requestId, platform);
+    }
+
+    /**
+     * Enqueues a request again unless the broker still holds (or has held) its message.
+     *
+     * @return false if the broker recognised it as a duplicate of a message it already has
+     */
+    public boolean requeue(String requestId, String platform) {
+        try {
+            send(requestId, platform);
+            return true;
+        } catch (JmsException e) {
+            if (isDuplicate(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void send(String requestId, String platform) {
         jms.send(queueOf(platform), session -> {
             var message = session.createTextMessage(requestId);
             message.setStringProperty(DUPLICATE_ID, requestId);

@@ -50,10 +50,10 @@ public class PublishRecovery {
 
     int requeue(OffsetDateTime acceptedBefore) {
         List<Unpublished> waiting = ledger.unpublished(acceptedBefore);
-        waiting.forEach(request -> queue.enqueue(request.requestId(), request.platform()));
-        if (!waiting.isEmpty()) {
-            log.info("Re-enqueued {} unpublished request(s) accepted before {}", waiting.size(), acceptedBefore);
+        long requeued = waiting.stream().filter(request -> queue.requeue(request.requestId(), request.platform())).count();
+        if (requeued > 0) {
+            log.info("Re-enqueued {} unpublished request(s) that the broker did not hold", requeued);
         }
-        return waiting.size();
+        return (int) requeued;
     }
 }

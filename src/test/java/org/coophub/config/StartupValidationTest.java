@@ -1,13 +1,18 @@
 package org.coophub.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A bad configuration stops the start with a message that names the key to fix. */
+@ExtendWith(OutputCaptureExtension.class)
 class StartupValidationTest {
 
     @TempDir
@@ -33,9 +38,10 @@ class StartupValidationTest {
     }
 
     @Test
-    void aPortOutOfRangeIsRefused() {
+    void aPortOutOfRangeIsRefused(CapturedOutput output) {
         assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.national.port=70000"))
-                .hasStackTraceContaining("coophub.platforms.national.port");
+                .hasStackTraceContaining("platforms[national].port");
+        assertThat(output.getOut()).contains("Property: coophub.platforms[national].port", "65535");
     }
 
     @Test
