@@ -1,0 +1,38 @@
+package org.coophub.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.coophub.support.Requests.SHANGHAI_XUHUI;
+import static org.coophub.support.Requests.recordCheck;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.coophub.ledger.HistoryEntry;
+import org.coophub.ledger.RequestState;
+import org.coophub.support.Hub;
+import org.coophub.support.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole relay with the ledger on a real PostgreSQL server, as in production: configuration alone switches it. */
+class OnPostgresTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRequestIsRelayedWithTheLedgerOnPostgres() {
+        String url = TestPostgres.jdbcUrl(TestPostgres.newDatabase());
+        try (Hub hub = Hub.start(dir, "spring.datasource.url=" + url, "spring.datasource.username=postgres",
+                "spring.datasource.password=")) {
+            assertThat(hub.post("/api/requests", recordCheck("PG-1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+            assertThat(hub.post("/api/requests", recordCheck("PG-1", SHANGHAI_XUHUI)).body()).contains("\"duplicate\":true");
+
+            await().until(() -> Files.exists(hub.inbound("national").resolve("PG-1.json")));
+            await().until(() -> hub.ledger().find("PG-1").orElseThrow().state() == RequestState.PUBLISHED);
+            assertThat(hub.ledger().find("PG-1").orElseThrow().history()).extracting(HistoryEntry::state)
+                    .containsExactly("ACCEPTED", "PUBLISHED");
+            assertThat(hub.get("/api/requests/PG-1").body()).contains("\"platform\":\"national\"");
+        }
+    }
+}
