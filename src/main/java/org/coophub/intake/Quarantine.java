@@ -51,14 +51,18 @@ public class Quarantine {
             String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
             deadLetter(exchange, reason);
             ledger.recordRejectedInput(channel.name(), messageId, reason);
-            log.warn("Refused JMS message {} from {}: {}; moved to {}", messageId, properties.jmsQueue(), reason,
+            log.warn("Refused JMS message {} from {}: {}; moved to {}", messageId, properties.jmsQueue(), oneLine(reason),
                     properties.jmsDeadLetterQueue());
         } else {
             String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
             Path kept = keepFile(exchange, name, reason);
             ledger.recordRejectedInput(Channel.FILE.name(), name, reason);
-            log.warn("Refused file {}: {}; moved to {}", name, reason, kept);
+            log.warn("Refused file {}: {}; moved to {}", name, oneLine(reason), kept);
         }
+    }
+
+    static String oneLine(String text) {
+        return text.replace('\n', ' ');
     }
 
     private void deadLetter(Exchange exchange, String reason) {

@@ -28,8 +28,19 @@ public record PlatformProperties(
         @NotNull @DefaultValue("30s") Duration serverAliveInterval,
         @Min(1) @Max(16) @DefaultValue("2") int publishers) {
 
-    /** Folders on the platform's server, relative to the login directory. */
-    public record Folders(@NotBlank @DefaultValue("inbound") String inbound) {
+    /**
+     * Folders on the platform's server, relative to the login directory. A file there counts only once it has its
+     * final name ({@code *.json}); attachments are placed before the JSON that names them.
+     */
+    public record Folders(
+            /** we publish our requests here */
+            @NotBlank @DefaultValue("inbound") String inbound,
+            /** replies to our requests appear here */
+            @NotBlank @DefaultValue("replies") String replies,
+            /** requests from other regions addressed to our bureau appear here */
+            @NotBlank @DefaultValue("requests") String requests,
+            /** we publish our replies to those requests here */
+            @NotBlank @DefaultValue("our-replies") String ourReplies) {
     }
 
     public boolean hasPassword() {

@@ -183,11 +183,16 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
         String where = "coophub.platforms." + name;
         try {
             Path root = settings.root().resolve(name).toAbsolutePath().normalize();
-            Path inbound = root.resolve(config.folders().inbound()).normalize();
-            if (!inbound.startsWith(root)) {
-                throw new IllegalArgumentException(where + ".folders.inbound must stay inside the platform root");
+            var folders = config.folders();
+            for (String[] folder : new String[][] {{"inbound", folders.inbound()}, {"replies", folders.replies()},
+                    {"requests", folders.requests()}, {"our-replies", folders.ourReplies()}}) {
+                Path path = root.resolve(folder[1]).normalize();
+                if (!path.startsWith(root) || path.equals(root)) {
+                    throw new IllegalArgumentException(where + ".folders." + folder[0]
+                            + " must be a folder inside the platform root");
+                }
+                Files.createDirectories(path);
             }
-            Files.createDirectories(inbound);
 
             Path hostKeyFile = settings.keys().resolve(name + "-host.key").toAbsolutePath().normalize();
             Files.createDirectories(hostKeyFile.getParent());

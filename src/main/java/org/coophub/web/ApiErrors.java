@@ -33,7 +33,7 @@ public class ApiErrors {
     ResponseEntity<Refusal> invalid(InvalidRequestException refusal) {
         String reason = PersonalData.maskText(refusal.getMessage());
         ledger.recordRejectedInput(Channel.REST.name(), "POST /api/requests", reason);
-        log.warn("Refused a request via REST: {}", reason);
+        log.warn("Refused a request via REST: {}", reason.replace('\n', ' '));
         return ResponseEntity.badRequest().body(new Refusal(refusal.errors()));
     }
 

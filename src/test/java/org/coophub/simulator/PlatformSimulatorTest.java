@@ -274,7 +274,7 @@ class PlatformSimulatorTest {
     PlatformProperties platform(String name, int port, String password) {
         return new PlatformProperties("national".equals(name) ? Scope.NATIONAL : Scope.PROVINCIAL, "localhost", port,
                 "coophub", password, dir.resolve("keys/client_key"), null, dir.resolve("keys/known_hosts"),
-                new PlatformProperties.Folders("inbound"), Duration.ofSeconds(5), Duration.ofSeconds(30), 2);
+                new PlatformProperties.Folders("inbound", "replies", "requests", "our-replies"), Duration.ofSeconds(5), Duration.ofSeconds(30), 2);
     }
 
     static PlatformProperties withKnownHosts(PlatformProperties p, Path knownHosts) {
