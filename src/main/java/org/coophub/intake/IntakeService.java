@@ -52,7 +52,7 @@ public class IntakeService {
         CooperationRequest request = parsed.request();
         Scope scope = scopeRule.scopeFor(request.targetRegion());
         String platform = platforms.platformFor(scope);
-        NewRequest entry = new NewRequest(request, Direction.OUTBOUND, scope, platform, channel.name(),
+        NewRequest entry = NewRequest.outbound(request, scope, platform, channel.name(),
                 RequestJson.contentHash(parsed), new String(RequestJson.write(request, scope), StandardCharsets.UTF_8));
         String reason = "accepted via " + channel + " (" + inputName + "), for the " + platform + " platform";
         Admission admission;

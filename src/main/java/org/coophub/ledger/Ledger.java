@@ -11,6 +11,7 @@ import org.coophub.request.CooperationRequest;
 import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
 import org.coophub.request.Scope;
+import org.coophub.request.Unit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,17 +49,21 @@ public class Ledger {
         }
         CooperationRequest r = entry.request();
         OffsetDateTime now = now();
+        RequestState state = entry.initialState();
+        Unit from = entry.fromUnit();
         jdbc.sql("""
                 INSERT INTO cooperation_request (request_id, direction, type, priority, requesting_room, target_region,
-                    scope, platform, case_number, state, source, content_hash, payload, created_at, accepted_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    scope, platform, case_number, state, source, content_hash, payload, created_at, accepted_at, updated_at,
+                    from_region, from_unit_code, from_unit_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.requestId(), entry.direction().name(), r.type().name(), r.priority().name(), r.requestingRoom(),
                         r.targetRegion(), entry.scope().name(), entry.platform(), r.caseNumber(),
-                        RequestState.ACCEPTED.name(), entry.source(), entry.contentHash(), entry.payload(),
-                        r.createdAt(), now, now)
+                        state.name(), entry.source(), entry.contentHash(), entry.payload(),
+                        r.createdAt(), now, now, entry.fromRegion(), from == null ? null : from.code(),
+                        from == null ? null : from.name())
                 .update();
-        addHistory(r.requestId(), RequestState.ACCEPTED, reason, now);
-        return new Admission(Admission.Outcome.ADMITTED, RequestState.ACCEPTED);
+        addHistory(r.requestId(), state, reason, now);
+        return new Admission(Admission.Outcome.ADMITTED, state);
     }
 
     public Optional<PublishTicket> ticket(String requestId) {
@@ -99,6 +104,118 @@ public class Ledger {
         return attempts;
     }
 
+    /**
+     * Records a reply to one of our requests (OUTBOUND, it moves to REPLIED) or our reply to a request we received
+     * (INBOUND, it moves to ANSWERED). A request has at most one reply: the same one again is a duplicate, another
+     * one a conflict. Joins the caller's transaction.
+     */
+    @Transactional
+    public ReplyAdmission recordReply(NewReply reply, Direction direction, String reason) {
+        var request = jdbc.sql("SELECT direction, platform FROM cooperation_request WHERE request_id = ? FOR UPDATE")
+                .param(reply.requestId())
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
+        if (request.isEmpty()) {
+            return new ReplyAdmission(ReplyAdmission.Outcome.UNKNOWN_REQUEST, null);
+        }
+        String platform = request.get()[1];
+        if (!request.get()[0].equals(direction.name())) {
+            return new ReplyAdmission(ReplyAdmission.Outcome.WRONG_DIRECTION, platform);
+        }
+        Optional<String> earlier = jdbc.sql("SELECT content_hash FROM reply WHERE request_id = ?")
+                .param(reply.requestId()).query(String.class).optional();
+        if (earlier.isPresent()) {
+            return new ReplyAdmission(earlier.get().equals(reply.contentHash())
+                    ? ReplyAdmission.Outcome.DUPLICATE : ReplyAdmission.Outcome.CONFLICT, platform);
+        }
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                INSERT INTO reply (request_id, replying_unit_code, replying_unit_name, result, replied_at, recorded_at,
+                    content_hash, payload, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reply.requestId(), reply.replyingUnit().code(), reply.replyingUnit().name(), reply.result(),
+                        reply.repliedAt(), now, reply.contentHash(), reply.payload(), String.join("\n", reply.attachments()))
+                .update();
+        RequestState state = direction == Direction.OUTBOUND ? RequestState.REPLIED : RequestState.ANSWERED;
+        setState(reply.requestId(), state, reason, now);
+        return new ReplyAdmission(ReplyAdmission.Outcome.RECORDED, platform);
+    }
+
+    /** Our unit signs for a request from another region (签收). */
+    @Transactional
+    public SignOutcome sign(String requestId, String signedBy) {
+        var row = jdbc.sql("SELECT direction, state FROM cooperation_request WHERE request_id = ? FOR UPDATE")
+                .param(requestId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
+        if (row.isEmpty()) {
+            return SignOutcome.NOT_FOUND;
+        }
+        if (!row.get()[0].equals(Direction.INBOUND.name())) {
+            return SignOutcome.NOT_INBOUND;
+        }
+        RequestState state = RequestState.valueOf(row.get()[1]);
+        if (state != RequestState.RECEIVED) {
+            return state == RequestState.SIGNED ? SignOutcome.ALREADY_SIGNED : SignOutcome.TOO_LATE;
+        }
+        OffsetDateTime now = now();
+        jdbc.sql("UPDATE cooperation_request SET signed_at = ?, signed_by = ? WHERE request_id = ?")
+                .params(now, signedBy, requestId).update();
+        setState(requestId, RequestState.SIGNED, "signed for by " + signedBy, now);
+        return SignOutcome.SIGNED;
+    }
+
+    /** Our reply is on the platform: the request is closed. False if that was recorded already. */
+    @Transactional
+    public boolean markReplyPublished(String requestId, String path) {
+        OffsetDateTime now = now();
+        int changed = jdbc.sql("UPDATE cooperation_request SET state = ?, updated_at = ? WHERE request_id = ? AND state = ?")
+                .params(RequestState.CLOSED.name(), now, requestId, RequestState.ANSWERED.name())
+                .update();
+        if (changed == 1) {
+            addHistory(requestId, RequestState.CLOSED, "our reply published as " + path, now);
+        }
+        return changed == 1;
+    }
+
+    /** A failed attempt to publish our reply; recorded on its own, as the delivery itself rolls back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordReplyPublishFailure(String requestId, String reason) {
+        addHistory(requestId, RequestState.ANSWERED, "publishing our reply failed: " + reason, now());
+    }
+
+    /**
+     * Notes that the local system has been handed a request from another region (reply = false) or the reply to one
+     * of ours (reply = true). False if that was noted before, so a redelivery is not delivered twice.
+     */
+    @Transactional
+    public boolean markDelivered(String requestId, boolean reply, String where) {
+        OffsetDateTime now = now();
+        String table = reply ? "reply" : "cooperation_request";
+        int changed = jdbc.sql("UPDATE " + table + " SET delivered_at = ? WHERE request_id = ? AND delivered_at IS NULL")
+                .params(now, requestId).update();
+        if (changed == 1) {
+            RequestState state = RequestState.valueOf(jdbc.sql("SELECT state FROM cooperation_request WHERE request_id = ?")
+                    .param(requestId).query(String.class).single());
+            addHistory(requestId, state, (reply ? "reply delivered to " : "delivered to ") + where, now);
+        }
+        return changed == 1;
+    }
+
+    public Optional<String> replyPayload(String requestId) {
+        return jdbc.sql("SELECT payload FROM reply WHERE request_id = ?").param(requestId).query(String.class).optional();
+    }
+
+    public Optional<RecordedReply> reply(String requestId) {
+        return jdbc.sql("""
+                SELECT replying_unit_code, replying_unit_name, result, replied_at, recorded_at, delivered_at, attachments
+                FROM reply WHERE request_id = ?""")
+                .param(requestId)
+                .query((rs, n) -> new RecordedReply(new Unit(rs.getString(1), rs.getString(2)), rs.getString(3),
+                        utc(rs, "replied_at"), utc(rs, "recorded_at"), utc(rs, "delivered_at"),
+                        rs.getString(7).isEmpty() ? List.of() : List.of(rs.getString(7).split("\n"))))
+                .optional();
+    }
+
     /** Requests accepted before {@code acceptedBefore} and not yet published: candidates to enqueue again. */
     public List<Unpublished> unpublished(OffsetDateTime acceptedBefore) {
         return jdbc.sql("""
@@ -112,7 +229,7 @@ public class Ledger {
     public Optional<LedgerEntry> find(String requestId) {
         return jdbc.sql("SELECT * FROM cooperation_request WHERE request_id = ?")
                 .param(requestId)
-                .query((rs, n) -> toEntry(rs, history(requestId)))
+                .query((rs, n) -> toEntry(rs, history(requestId), reply(requestId).orElse(null)))
                 .optional();
     }
 
@@ -138,6 +255,12 @@ public class Ledger {
                 .list();
     }
 
+    private void setState(String requestId, RequestState state, String reason, OffsetDateTime at) {
+        jdbc.sql("UPDATE cooperation_request SET state = ?, updated_at = ? WHERE request_id = ?")
+                .params(state.name(), at, requestId).update();
+        addHistory(requestId, state, reason, at);
+    }
+
     private void addHistory(String requestId, RequestState state, String reason, OffsetDateTime at) {
         jdbc.sql("INSERT INTO request_history (request_id, at, state, reason) VALUES (?, ?, ?, ?)")
                 .params(requestId, at, state.name(), truncate(reason, 2000))
@@ -148,14 +271,18 @@ public class Ledger {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static LedgerEntry toEntry(ResultSet rs, List<HistoryEntry> history) throws SQLException {
+    private static LedgerEntry toEntry(ResultSet rs, List<HistoryEntry> history, RecordedReply reply)
+            throws SQLException {
         String scope = rs.getString("scope");
+        String fromUnitCode = rs.getString("from_unit_code");
         return new LedgerEntry(rs.getString("request_id"), Direction.valueOf(rs.getString("direction")),
                 RequestType.valueOf(rs.getString("type")), Priority.valueOf(rs.getString("priority")),
                 rs.getString("requesting_room"), rs.getString("target_region"), Scope.valueOf(scope),
                 rs.getString("platform"), rs.getString("case_number"), RequestState.valueOf(rs.getString("state")),
                 rs.getString("source"), utc(rs, "created_at"), utc(rs, "accepted_at"), rs.getInt("publish_attempts"),
-                utc(rs, "published_at"), rs.getString("published_path"), history);
+                utc(rs, "published_at"), rs.getString("published_path"), rs.getString("from_region"),
+                fromUnitCode == null ? null : new Unit(fromUnitCode, rs.getString("from_unit_name")),
+                utc(rs, "signed_at"), rs.getString("signed_by"), utc(rs, "delivered_at"), reply, history);
     }
 
     private static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
 import org.coophub.request.Scope;
+import org.coophub.request.Unit;
 
 /** A request as the ledger knows it, without its personal data (that stays in the payload). */
 public record LedgerEntry(
@@ -24,5 +25,11 @@ public record LedgerEntry(
         int publishAttempts,
         OffsetDateTime publishedAt,
         String publishedPath,
+        String fromRegion,
+        Unit fromUnit,
+        OffsetDateTime signedAt,
+        String signedBy,
+        OffsetDateTime deliveredAt,
+        RecordedReply reply,
         List<HistoryEntry> history) {
 }

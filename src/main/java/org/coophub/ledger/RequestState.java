@@ -1,10 +1,24 @@
 package org.coophub.ledger;
 
+/**
+ * Where a request is in its life. Requests we publish (OUTBOUND) go ACCEPTED → (RETRYING) → PUBLISHED → REPLIED;
+ * requests other regions send us (INBOUND) go RECEIVED → SIGNED → ANSWERED → CLOSED.
+ */
 public enum RequestState {
     /** Durably stored and queued for its platform. */
     ACCEPTED,
     /** A publish attempt failed; the broker redelivers it with back-off. */
     RETRYING,
     /** On the platform, as {@code <requestId>.json} in its inbound folder. */
-    PUBLISHED
+    PUBLISHED,
+    /** The other region's reply came back and was handed to the local system. */
+    REPLIED,
+    /** Taken from a platform; handed to our units. */
+    RECEIVED,
+    /** One of our units signed for it (签收). */
+    SIGNED,
+    /** Our unit replied; the reply is queued for the platform the request came from. */
+    ANSWERED,
+    /** Our reply is on the platform. */
+    CLOSED
 }

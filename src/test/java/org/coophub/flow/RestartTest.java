@@ -51,7 +51,7 @@ class RestartTest {
             // as if the hub died between the ledger commit and the broker commit
             CooperationRequest request = RequestJson.read(recordCheck("RST-LOST-1", SHANGHAI_XUHUI)
                     .getBytes(StandardCharsets.UTF_8));
-            hub.ledger().admit(new NewRequest(request, Direction.OUTBOUND, Scope.NATIONAL, "national", "REST",
+            hub.ledger().admit(NewRequest.outbound(request, Scope.NATIONAL, "national", "REST",
                     "0".repeat(64), new String(RequestJson.write(request, Scope.NATIONAL), StandardCharsets.UTF_8)),
                     "accepted via REST");
 

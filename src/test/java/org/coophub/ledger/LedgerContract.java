@@ -13,6 +13,7 @@ import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
 import org.coophub.request.Scope;
 import org.coophub.request.Subject;
+import org.coophub.request.Unit;
 import org.coophub.support.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,11 +113,76 @@ abstract class LedgerContract {
         assertThat(ledger.ticket("NOPE")).isEmpty();
     }
 
+    @Test
+    void recordsTheReplyToOurRequestOnceAndRefusesADifferentOne() {
+        ledger.admit(entry("REQ-1", "h1"), "accepted");
+        ledger.markPublished("REQ-1", "inbound/REQ-1.json");
+
+        assertThat(ledger.recordReply(reply("REQ-1", "r1"), Direction.OUTBOUND, "reply from national").outcome())
+                .isEqualTo(ReplyAdmission.Outcome.RECORDED);
+        assertThat(ledger.recordReply(reply("REQ-1", "r1"), Direction.OUTBOUND, "again").outcome())
+                .isEqualTo(ReplyAdmission.Outcome.DUPLICATE);
+        assertThat(ledger.recordReply(reply("REQ-1", "r2"), Direction.OUTBOUND, "other").outcome())
+                .isEqualTo(ReplyAdmission.Outcome.CONFLICT);
+        assertThat(ledger.recordReply(reply("NOPE", "r1"), Direction.OUTBOUND, "x").outcome())
+                .isEqualTo(ReplyAdmission.Outcome.UNKNOWN_REQUEST);
+        assertThat(ledger.recordReply(reply("REQ-1", "r1"), Direction.INBOUND, "x").outcome())
+                .isEqualTo(ReplyAdmission.Outcome.WRONG_DIRECTION);
+
+        LedgerEntry entry = ledger.find("REQ-1").orElseThrow();
+        assertThat(entry.state()).isEqualTo(RequestState.REPLIED);
+        assertThat(entry.reply().result()).isEqualTo("FOUND");
+        assertThat(entry.reply().attachments()).containsExactly("a.pdf", "b.txt");
+        assertThat(entry.reply().replyingUnit().code()).isEqualTo("310104000000");
+        assertThat(ledger.replyPayload("REQ-1")).contains("{\"requestId\":\"REQ-1\"}");
+
+        assertThat(ledger.markDelivered("REQ-1", true, "inbox")).isTrue();
+        assertThat(ledger.markDelivered("REQ-1", true, "inbox")).isFalse();
+        assertThat(ledger.find("REQ-1").orElseThrow().reply().deliveredAt()).isNotNull();
+        assertThat(ledger.history("REQ-1")).extracting(HistoryEntry::reason).endsWith("reply delivered to inbox");
+    }
+
+    @Test
+    void aRequestFromAnotherRegionIsReceivedSignedAnsweredAndClosed() {
+        CooperationRequest request = entry("IN-1", "h").request();
+        ledger.admit(NewRequest.inbound(request, Scope.NATIONAL, "national", "h", "{}", "310104",
+                new Unit("310104000000", "徐汇分局")), "received from national");
+
+        assertThat(ledger.find("IN-1").orElseThrow().state()).isEqualTo(RequestState.RECEIVED);
+        assertThat(ledger.find("IN-1").orElseThrow().fromUnit().name()).isEqualTo("徐汇分局");
+        assertThat(ledger.markDelivered("IN-1", false, "inbox")).isTrue();
+        assertThat(ledger.markDelivered("IN-1", false, "inbox")).isFalse();
+        assertThat(ledger.sign("IN-1", "李警官")).isEqualTo(SignOutcome.SIGNED);
+        assertThat(ledger.sign("IN-1", "李警官")).isEqualTo(SignOutcome.ALREADY_SIGNED);
+        assertThat(ledger.sign("NOPE", "x")).isEqualTo(SignOutcome.NOT_FOUND);
+
+        assertThat(ledger.recordReply(reply("IN-1", "r"), Direction.INBOUND, "our reply").outcome())
+                .isEqualTo(ReplyAdmission.Outcome.RECORDED);
+        assertThat(ledger.find("IN-1").orElseThrow().state()).isEqualTo(RequestState.ANSWERED);
+        assertThat(ledger.sign("IN-1", "x")).isEqualTo(SignOutcome.TOO_LATE);
+        assertThat(ledger.markReplyPublished("IN-1", "our-replies/IN-1.json")).isTrue();
+        assertThat(ledger.markReplyPublished("IN-1", "our-replies/IN-1.json")).isFalse();
+        assertThat(ledger.history("IN-1")).extracting(HistoryEntry::state)
+                .containsExactly("RECEIVED", "RECEIVED", "SIGNED", "ANSWERED", "CLOSED");
+    }
+
+    @Test
+    void onlyRequestsFromOtherRegionsAreSignedFor() {
+        ledger.admit(entry("REQ-1", "h1"), "accepted");
+        assertThat(ledger.sign("REQ-1", "x")).isEqualTo(SignOutcome.NOT_INBOUND);
+    }
+
+    private static NewReply reply(String id, String hash) {
+        return new NewReply(id, new Unit("310104000000", "徐汇分局"), "FOUND",
+                OffsetDateTime.parse("2026-03-05T10:00:00+08:00"), hash, "{\"requestId\":\"" + id + "\"}",
+                List.of("a.pdf", "b.txt"));
+    }
+
     private static NewRequest entry(String id, String hash) {
         CooperationRequest request = new CooperationRequest(id, RequestType.RECORD_CHECK, Priority.ROUTINE, "预审室",
                 "310104", null, "A-2026-001", List.of(new Subject("张三", "11010519491231002X")), "details",
                 OffsetDateTime.of(2026, 3, 2, 15, 30, 0, 0, ZoneOffset.ofHours(8)));
-        return new NewRequest(request, Direction.OUTBOUND, Scope.NATIONAL, "national", "REST", hash,
+        return NewRequest.outbound(request, Scope.NATIONAL, "national", "REST", hash,
                 "{\"requestId\":\"" + id + "\",\"name\":\"张三\"}");
     }
 }
