@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -40,15 +41,15 @@ public final class TestPostgres {
         return server;
     }
 
-    /** A new, empty database. */
+    /** A new, empty schema, as good as a new database and much faster to make (no file copy and fsync). */
     public static DataSource newDatabase() {
         String name = "coophub_" + DATABASES.incrementAndGet();
         try (Connection c = server().getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("CREATE DATABASE " + name);
+            c.createStatement().execute("CREATE SCHEMA " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + name, e);
+            throw new IllegalStateException("could not create schema " + name, e);
         }
-        return server().getDatabase("postgres", name);
+        return server().getDatabase("postgres", "postgres", Map.of("currentSchema", name));
     }
 
     public static String jdbcUrl(DataSource database) {
