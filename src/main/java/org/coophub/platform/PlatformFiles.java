@@ -1,0 +1,116 @@
+package org.coophub.platform;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SftpException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Direct SFTP access to a platform for the files that travel beside a JSON document (attachments of replies).
+ * The JSON documents themselves go through the Camel routes; attachments are streamed here, never held in memory.
+ * Same credentials and the same strict host key checking as the routes ({@link SftpConnection}).
+ */
+public final class PlatformFiles implements AutoCloseable {
+
+    /** One open file on the platform, read as a stream. */
+    @FunctionalInterface
+    public interface Reader {
+        void read(InputStream content) throws IOException;
+    }
+
+    private final Session session;
+    private final ChannelSftp sftp;
+
+    private PlatformFiles(Session session, ChannelSftp sftp) {
+        this.session = session;
+        this.sftp = sftp;
+    }
+
+    public static PlatformFiles open(PlatformProperties platform) {
+        try {
+            JSch jsch = new JSch();
+            jsch.setKnownHosts(platform.knownHosts().toAbsolutePath().toString());
+            if (platform.privateKey() != null) {
+                String passphrase = platform.privateKeyPassphrase();
+                jsch.addIdentity(platform.privateKey().toAbsolutePath().toString(),
+                        passphrase == null || passphrase.isEmpty() ? null : passphrase.getBytes(StandardCharsets.UTF_8));
+            }
+            Session session = jsch.getSession(platform.username(), platform.host(), platform.port());
+            if (platform.hasPassword()) {
+                session.setPassword(platform.password());
+            }
+            session.setConfig("StrictHostKeyChecking", "yes");
+            session.setServerAliveInterval((int) platform.serverAliveInterval().toMillis());
+            session.connect((int) platform.connectTimeout().toMillis());
+            ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
+            sftp.connect((int) platform.connectTimeout().toMillis());
+            return new PlatformFiles(session, sftp);
+        } catch (JSchException e) {
+            throw new UncheckedIOException(new IOException("cannot open SFTP to " + platform.host() + ":"
+                    + platform.port() + ": " + e.getMessage(), e));
+        }
+    }
+
+    public void read(String path, Reader reader) throws IOException {
+        try (InputStream in = sftp.get(path)) {
+            reader.read(in);
+        } catch (SftpException e) {
+            throw new IOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Uploads under {@code <path>.part} and renames, so the platform never sees half a file. */
+    public void write(String path, InputStream content) throws IOException {
+        String partial = path + ".part";
+        try {
+            sftp.put(content, partial, ChannelSftp.OVERWRITE);
+            if (exists(path)) {
+                sftp.rm(path);
+            }
+            sftp.rename(partial, path);
+        } catch (SftpException e) {
+            throw new IOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves a file into a sub-folder of its folder (e.g. {@code .done}), creating it when needed. */
+    public void moveInto(String folder, String name, String subFolder) throws IOException {
+        String target = folder + "/" + subFolder;
+        try {
+            if (!exists(target)) {
+                sftp.mkdir(target);
+            }
+            if (exists(target + "/" + name)) {
+                sftp.rm(target + "/" + name);
+            }
+            if (exists(folder + "/" + name)) {
+                sftp.rename(folder + "/" + name, target + "/" + name);
+            }
+        } catch (SftpException e) {
+            throw new IOException("cannot move " + folder + "/" + name + " into " + subFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean exists(String path) throws SftpException {
+        try {
+            sftp.stat(path);
+            return true;
+        } catch (SftpException e) {
+            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        sftp.disconnect();
+        session.disconnect();
+    }
+}
