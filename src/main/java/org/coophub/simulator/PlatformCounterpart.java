@@ -152,7 +152,7 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
             }
         }
         log.info("Platform counterpart playing the other regions on {}: replies after {} ({}% after {}),"
-                + " a request to us every {}", sides.keySet(), settings.replyDelay(),
+                + " requests to us {}", sides.keySet(), settings.replyDelay(),
                 Math.round(settings.lateShare() * 100), settings.lateDelay(),
                 interval(settings.inboundInterval()));
     }
@@ -496,7 +496,7 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
     }
 
     private static String interval(Duration interval) {
-        return interval.isZero() ? "never" : interval.toString();
+        return interval.isZero() ? "never" : "every " + interval;
     }
 
     private record Region(String code, String unit, String abbreviation) {
