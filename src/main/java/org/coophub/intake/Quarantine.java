@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.coophub.ledger.Ledger;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
 public class Quarantine {
 
     public static final String ERROR_PROPERTY = "CoophubError";
+    /** Names of files that travel with the input (a reply's attachments), set by whoever parsed it. */
+    public static final String ATTACHMENTS = "coophubAttachments";
 
     private static final Logger log = LoggerFactory.getLogger(Quarantine.class);
 
@@ -42,11 +45,14 @@ public class Quarantine {
         this.clock = clock;
     }
 
-    /** Called by the error policy (routes/error-policy.yaml) for an {@link InvalidRequestException}. */
+    /**
+     * Called by the error policy (routes/error-policy.yaml) for input that breaks a rule: an invalid request or
+     * reply, a reused requestId, a reply nothing matches, an attachment whose hash is wrong.
+     */
     public void refuse(Exchange exchange) {
-        InvalidRequestException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, InvalidRequestException.class);
+        Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Channel channel = exchange.getProperty("coophubChannel", Channel.class);
-        String reason = PersonalData.maskText(refusal.getMessage());
+        String reason = PersonalData.maskText(String.valueOf(refusal.getMessage()));
         if (channel == Channel.JMS) {
             String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
             deadLetter(exchange, reason);
@@ -56,6 +62,7 @@ public class Quarantine {
         } else {
             String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
             Path kept = keepFile(exchange, name, reason);
+            keepAttachments(exchange, kept.getParent());
             ledger.recordRejectedInput(Channel.FILE.name(), name, reason);
             log.warn("Refused file {}: {}; moved to {}", name, oneLine(reason), kept);
         }
@@ -89,6 +96,25 @@ public class Quarantine {
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not quarantine " + name + " in " + properties.quarantine(), e);
+        }
+    }
+
+    /** A refused reply file takes the attachments it named (lying beside it) into quarantine with it. */
+    private static void keepAttachments(Exchange exchange, Path quarantine) {
+        List<?> names = exchange.getProperty(ATTACHMENTS, List.class);
+        String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
+        if (names == null || parent == null) {
+            return;
+        }
+        for (Object name : names) {
+            try {
+                Path attachment = Path.of(parent).resolve(name.toString());
+                if (Files.exists(attachment)) {
+                    Files.move(attachment, freeName(quarantine, name.toString()));
+                }
+            } catch (IOException e) {
+                log.warn("Could not quarantine attachment {}: {}", name, e.getMessage());
+            }
         }
     }
 

@@ -201,6 +201,10 @@ public class Ledger {
         return changed == 1;
     }
 
+    public Optional<String> replyHash(String requestId) {
+        return jdbc.sql("SELECT content_hash FROM reply WHERE request_id = ?").param(requestId).query(String.class).optional();
+    }
+
     public Optional<String> replyPayload(String requestId) {
         return jdbc.sql("SELECT payload FROM reply WHERE request_id = ?").param(requestId).query(String.class).optional();
     }

@@ -26,7 +26,8 @@ public record PlatformProperties(
         @Valid @NotNull @DefaultValue Folders folders,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("30s") Duration serverAliveInterval,
-        @Min(1) @Max(16) @DefaultValue("2") int publishers) {
+        @Min(1) @Max(16) @DefaultValue("2") int publishers,
+        @NotNull @DefaultValue("30s") Duration pollInterval) {
 
     /**
      * Folders on the platform's server, relative to the login directory. A file there counts only once it has its

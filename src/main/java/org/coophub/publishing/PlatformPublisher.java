@@ -70,7 +70,7 @@ public class PlatformPublisher {
                 requestId, exchange.getProperty("coophubPlatform"), attempts, reason);
     }
 
-    static String rootMessage(Throwable failure) {
+    public static String rootMessage(Throwable failure) {
         if (failure == null) {
             return "unknown error";
         }

@@ -26,12 +26,21 @@ public class PublishQueue {
         return PREFIX + platform;
     }
 
+    /** Our replies to requests from other regions wait here for the platform the request came from. */
+    public static String replyQueueOf(String platform) {
+        return PREFIX + "replies." + platform;
+    }
+
+    public void enqueueReply(String requestId, String platform) {
+        send(replyQueueOf(platform), requestId);
+    }
+
     /**
      * Inside a database transaction the message is committed only after that transaction commits, so a request
      * is never published before the ledger knows it.
      */
     public void enqueue(String requestId, String platform) {
-        send(requestId, platform);
+        send(queueOf(platform), requestId);
     }
 
     /**
@@ -41,7 +50,7 @@ public class PublishQueue {
      */
     public boolean requeue(String requestId, String platform) {
         try {
-            send(requestId, platform);
+            send(queueOf(platform), requestId);
             return true;
         } catch (JmsException e) {
             if (isDuplicate(e)) {
@@ -60,8 +69,8 @@ public class PublishQueue {
         return false;
     }
 
-    private void send(String requestId, String platform) {
-        jms.send(queueOf(platform), session -> {
+    private void send(String queue, String requestId) {
+        jms.send(queue, session -> {
             var message = session.createTextMessage(requestId);
             message.setStringProperty(DUPLICATE_ID, requestId);
             return message;

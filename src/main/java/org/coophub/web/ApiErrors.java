@@ -7,6 +7,8 @@ import org.coophub.intake.InvalidRequestException;
 import org.coophub.intake.RequestConflictException;
 import org.coophub.ledger.Ledger;
 import org.coophub.privacy.PersonalData;
+import org.coophub.replies.AttachmentMismatchException;
+import org.coophub.replies.ReplyRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,22 @@ public class ApiErrors {
         ledger.recordRejectedInput(Channel.REST.name(), "POST /api/requests", reason);
         log.warn("Refused a request via REST: {}", reason.replace('\n', ' '));
         return ResponseEntity.badRequest().body(new Refusal(refusal.errors()));
+    }
+
+    @ExceptionHandler(ReplyRefusedException.class)
+    ResponseEntity<Refusal> refused(ReplyRefusedException refusal) {
+        log.warn("Refused a reply via REST: {}", refusal.getMessage());
+        HttpStatus status = refusal.reason() == ReplyRefusedException.Reason.UNKNOWN_REQUEST
+                ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        return ResponseEntity.status(status).body(new Refusal(List.of(
+                new FieldError("requestId", refusal.reason().name().toLowerCase().replace('_', '-'), refusal.getMessage()))));
+    }
+
+    @ExceptionHandler(AttachmentMismatchException.class)
+    ResponseEntity<Refusal> attachment(AttachmentMismatchException mismatch) {
+        log.warn("Refused a reply via REST: {}", mismatch.getMessage());
+        return ResponseEntity.badRequest().body(new Refusal(List.of(
+                new FieldError("attachments", "sha256", mismatch.getMessage()))));
     }
 
     @ExceptionHandler(RequestConflictException.class)

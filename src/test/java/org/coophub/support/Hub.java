@@ -48,6 +48,9 @@ public final class Hub implements AutoCloseable {
         properties.put("spring.artemis.embedded.data-directory", dir.resolve("data/artemis").toAbsolutePath().toString());
         properties.put("coophub.intake.outbox", dir.resolve("data/local/outbox").toAbsolutePath().toString());
         properties.put("coophub.intake.quarantine", dir.resolve("data/local/quarantine").toAbsolutePath().toString());
+        properties.put("coophub.delivery.inbox", dir.resolve("data/local/inbox").toAbsolutePath().toString());
+        properties.put("coophub.replies.outbox", dir.resolve("data/local/outbox/replies").toAbsolutePath().toString());
+        properties.put("coophub.replies.attachment-store", dir.resolve("data/attachments").toAbsolutePath().toString());
         properties.put("coophub.simulator.root", dir.resolve("data/platforms").toAbsolutePath().toString());
         properties.put("coophub.simulator.keys", dir.resolve("data/simulator").toAbsolutePath().toString());
         for (String platform : new String[] {"national", "provincial"}) {
@@ -89,6 +92,18 @@ public final class Hub implements AutoCloseable {
 
     public Path inbound(String platform) {
         return simulator().root(platform).resolve("inbound");
+    }
+
+    public Path platformFolder(String platform, String folder) {
+        return simulator().root(platform).resolve(folder);
+    }
+
+    public Path inbox() {
+        return Path.of((String) properties.get("coophub.delivery.inbox"));
+    }
+
+    public Path repliesOutbox() {
+        return Path.of((String) properties.get("coophub.replies.outbox"));
     }
 
     public Path outbox() {

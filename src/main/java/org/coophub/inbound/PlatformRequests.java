@@ -1,0 +1,77 @@
+package org.coophub.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.coophub.delivery.DeliveryQueue;
+import org.coophub.ledger.Admission;
+import org.coophub.ledger.Ledger;
+import org.coophub.ledger.NewRequest;
+import org.coophub.platform.PlatformsProperties;
+import org.coophub.replies.PlatformReplies;
+import org.coophub.intake.FieldError;
+import org.coophub.intake.InvalidRequestException;
+import org.coophub.request.CooperationRequest;
+import org.coophub.request.Scope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a request another region sent to our bureau from a platform's requests folder (routes/inbound.yaml):
+ * records it as INBOUND and queues it for our units in one unit of work.
+ */
+@Component("platformRequests")
+public class PlatformRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformRequests.class);
+
+    private final InboundRequestParser parser;
+    private final Ledger ledger;
+    private final DeliveryQueue delivery;
+    private final PlatformsProperties platforms;
+    private final TransactionTemplate transaction;
+
+    public PlatformRequests(InboundRequestParser parser, Ledger ledger, DeliveryQueue delivery,
+            PlatformsProperties platforms, TransactionTemplate transaction) {
+        this.parser = parser;
+        this.ledger = ledger;
+        this.delivery = delivery;
+        this.platforms = platforms;
+        this.transaction = transaction;
+    }
+
+    public void receive(Exchange exchange) {
+        String platform = exchange.getProperty(PlatformReplies.SOURCE, String.class);
+        String file = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        ParsedInboundRequest parsed = parser.parse(exchange.getMessage().getBody(byte[].class));
+        InboundRequest inbound = parsed.inbound();
+        CooperationRequest request = inbound.request();
+        Scope scope = parser.expectedScope(inbound);
+        Scope platformScope = platforms.get(platform).scope();
+        if (scope != platformScope) {
+            throw new InvalidRequestException(List.of(new FieldError("fromRegion", "platform", "a request from region "
+                    + inbound.fromRegion() + " to " + request.targetRegion() + " belongs on the " + scope
+                    + " platform but came on " + platform + " (" + platformScope + ")")));
+        }
+        NewRequest entry = NewRequest.inbound(request, scope, platform, InboundRequestJson.contentHash(parsed),
+                new String(InboundRequestJson.write(inbound), StandardCharsets.UTF_8), inbound.fromRegion(),
+                inbound.fromUnit());
+        String reason = "received from " + inbound.fromUnit().name() + " via " + platform + " (" + file + ")";
+        Admission admission = transaction.execute(status -> {
+            Admission result = ledger.admit(entry, reason);
+            if (result.outcome() == Admission.Outcome.ADMITTED) {
+                delivery.requestArrived(request.requestId());
+            }
+            return result;
+        });
+        switch (admission.outcome()) {
+            case ADMITTED -> log.info("Received request {} ({}) from {} via {}", request.requestId(), request.type(),
+                    inbound.fromUnit().name(), platform);
+            case DUPLICATE -> log.info("Request {} from {} was taken before; not delivered again", file, platform);
+            case CONFLICT -> throw new InvalidRequestException(List.of(new FieldError("requestId", "unique",
+                    request.requestId() + " is already in the ledger with different content")));
+        }
+    }
+}

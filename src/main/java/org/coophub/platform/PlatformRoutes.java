@@ -1,0 +1,63 @@
+package org.coophub.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.spi.RouteTemplateParameterSource;
+import org.coophub.publishing.PublishQueue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the per-platform routes from the templates in routes/*.yaml, for every platform in
+ * {@code coophub.platforms}:
+ * <ul>
+ * <li>{@code publish-<platform>-<n>} (n = 1..publishers, each its own SFTP session): our requests;</li>
+ * <li>{@code publish-reply-<platform>}: our replies to requests from other regions;</li>
+ * <li>{@code poll-replies-<platform>}: replies to our requests;</li>
+ * <li>{@code poll-requests-<platform>}: requests from other regions to us.</li>
+ * </ul>
+ */
+@Component
+public class PlatformRoutes implements RouteTemplateParameterSource {
+
+    private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
+
+    public PlatformRoutes(PlatformsProperties platforms) {
+        platforms.platforms().forEach((name, platform) -> {
+            var folders = platform.folders();
+            for (int n = 1; n <= platform.publishers(); n++) {
+                add("publish-" + name + "-" + n, "publish-to-platform", name, platform, folders.inbound(),
+                        PublishQueue.queueOf(name));
+            }
+            add("publish-reply-" + name, "publish-reply-to-platform", name, platform, folders.ourReplies(),
+                    PublishQueue.replyQueueOf(name));
+            add("poll-replies-" + name, "poll-replies", name, platform, folders.replies(), null);
+            add("poll-requests-" + name, "poll-requests", name, platform, folders.requests(), null);
+        });
+    }
+
+    private void add(String routeId, String template, String name, PlatformProperties platform, String folder,
+            String queue) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put(TEMPLATE_ID, template);
+        parameters.put("platform", name);
+        parameters.put("server", platform.host() + ":" + platform.port());
+        parameters.put("folder", folder);
+        parameters.put("connection", SftpConnection.connectionOptions(platform));
+        parameters.put("pollDelay", platform.pollInterval().toMillis());
+        if (queue != null) {
+            parameters.put("queue", queue);
+        }
+        routes.put(routeId, parameters);
+    }
+
+    @Override
+    public Map<String, Object> parameters(String routeId) {
+        return routes.get(routeId);
+    }
+
+    @Override
+    public Set<String> routeIds() {
+        return routes.keySet();
+    }
+}

@@ -1,0 +1,150 @@
+package org.coophub.replies;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.coophub.delivery.DeliveryQueue;
+import org.coophub.intake.Quarantine;
+import org.coophub.ledger.Direction;
+import org.coophub.ledger.Ledger;
+import org.coophub.ledger.LedgerEntry;
+import org.coophub.ledger.NewReply;
+import org.coophub.ledger.ReplyAdmission;
+import org.coophub.platform.PlatformFiles;
+import org.coophub.platform.PlatformsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a reply file from a platform's replies folder (routes/replies.yaml, poll-replies-&lt;platform&gt;): matches it
+ * to our request, fetches and checks its attachments, records it and queues it for the local system in one unit of
+ * work. A reply that cannot be taken throws, and the error policy keeps it aside.
+ */
+@Component("platformReplies")
+public class PlatformReplies {
+
+    /** The platform a polled file came from; also tells the error policy to keep a refused file aside. */
+    public static final String SOURCE = "coophubSource";
+    /** The attachments a refused reply named, so they can be kept aside with it. */
+    public static final String ATTACHMENTS = Quarantine.ATTACHMENTS;
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformReplies.class);
+
+    private final ReplyParser parser;
+    private final Ledger ledger;
+    private final DeliveryQueue delivery;
+    private final PlatformsProperties platforms;
+    private final RepliesProperties replies;
+    private final TransactionTemplate transaction;
+
+    public PlatformReplies(ReplyParser parser, Ledger ledger, DeliveryQueue delivery, PlatformsProperties platforms,
+            RepliesProperties replies, TransactionTemplate transaction) {
+        this.parser = parser;
+        this.ledger = ledger;
+        this.delivery = delivery;
+        this.platforms = platforms;
+        this.replies = replies;
+        this.transaction = transaction;
+    }
+
+    public void receive(Exchange exchange) {
+        String platform = exchange.getProperty(SOURCE, String.class);
+        String file = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        Reply reply = parser.parse(exchange.getMessage().getBody(byte[].class));
+        exchange.setProperty(ATTACHMENTS, reply.attachments().stream().map(Attachment::name).toList());
+        String hash = ReplyJson.contentHash(reply);
+        if (alreadyRecorded(reply, hash)) {
+            log.info("Reply {} from {} was taken before; not delivered again", file, platform);
+            moveAttachments(platform, reply, ".done");
+            return;
+        }
+        fetchAttachments(platform, reply);
+        NewReply entry = new NewReply(reply.requestId(), reply.replyingUnit(), reply.result().name(), reply.repliedAt(),
+                hash, new String(ReplyJson.write(reply), StandardCharsets.UTF_8),
+                reply.attachments().stream().map(Attachment::name).toList());
+        String reason = "reply " + reply.result() + " from " + reply.replyingUnit().name() + " via " + platform
+                + " (" + file + ")";
+        ReplyAdmission admission = transaction.execute(status -> {
+            ReplyAdmission result = ledger.recordReply(entry, Direction.OUTBOUND, reason);
+            if (result.recorded()) {
+                delivery.replyArrived(reply.requestId());
+            }
+            return result;
+        });
+        refuseUnless(admission, reply.requestId());
+        moveAttachments(platform, reply, ".done");
+        log.info("Reply to request {} ({}) taken from {}", reply.requestId(), reply.result(), platform);
+    }
+
+    /** The same reply again is harmless; anything else about the request that rules the reply out is refused. */
+    private boolean alreadyRecorded(Reply reply, String hash) {
+        LedgerEntry request = ledger.find(reply.requestId()).orElseThrow(() -> new ReplyRefusedException(
+                ReplyRefusedException.Reason.UNKNOWN_REQUEST,
+                "no request " + reply.requestId() + " in the ledger: this reply matches nothing we published"));
+        if (request.direction() != Direction.OUTBOUND) {
+            throw new ReplyRefusedException(ReplyRefusedException.Reason.WRONG_DIRECTION, "request "
+                    + reply.requestId() + " was sent to us by another region; a platform cannot reply to it");
+        }
+        return ledger.replyHash(reply.requestId()).map(earlier -> {
+            if (!earlier.equals(hash)) {
+                throw new ReplyRefusedException(ReplyRefusedException.Reason.CONFLICT, "request " + reply.requestId()
+                        + " already has a different reply; this second one is kept aside");
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    private static void refuseUnless(ReplyAdmission admission, String requestId) {
+        switch (admission.outcome()) {
+            case RECORDED, DUPLICATE -> { }
+            case CONFLICT -> throw new ReplyRefusedException(ReplyRefusedException.Reason.CONFLICT,
+                    "request " + requestId + " already has a different reply");
+            case UNKNOWN_REQUEST -> throw new ReplyRefusedException(ReplyRefusedException.Reason.UNKNOWN_REQUEST,
+                    "no request " + requestId + " in the ledger");
+            case WRONG_DIRECTION -> throw new ReplyRefusedException(ReplyRefusedException.Reason.WRONG_DIRECTION,
+                    "request " + requestId + " was sent to us by another region");
+        }
+    }
+
+    private void fetchAttachments(String platform, Reply reply) {
+        if (reply.attachments().isEmpty()) {
+            return;
+        }
+        String folder = platforms.get(platform).folders().replies();
+        try (PlatformFiles files = PlatformFiles.open(platforms.get(platform))) {
+            Files.createDirectories(replies.attachmentsOf(reply.requestId()));
+            for (Attachment attachment : reply.attachments()) {
+                files.read(folder + "/" + attachment.name(), in -> AttachmentFiles.receive(in,
+                        replies.attachmentsOf(reply.requestId()).resolve(attachment.name()), attachment));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fetch the attachments of the reply to " + reply.requestId()
+                    + " from " + platform, e);
+        }
+    }
+
+    private void moveAttachments(String platform, Reply reply, String into) {
+        moveAttachments(platform, reply.attachments().stream().map(Attachment::name).toList(), into);
+    }
+
+    /** Moves the files a reply named into {@code .done} or {@code .error} beside it on the platform. */
+    public void moveAttachments(String platform, List<String> names, String into) {
+        if (names == null || names.isEmpty()) {
+            return;
+        }
+        String folder = platforms.get(platform).folders().replies();
+        try (PlatformFiles files = PlatformFiles.open(platforms.get(platform))) {
+            for (String name : names) {
+                files.moveInto(folder, name, into);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not move the attachments {} of a reply on {} into {}: {}", names, platform, into,
+                    e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.coophub.replies;
+
+/** A well-formed reply that cannot be taken: unknown request, wrong direction, or a second, different reply. */
+public class ReplyRefusedException extends RuntimeException {
+
+    private final Reason reason;
+
+    public enum Reason {
+        UNKNOWN_REQUEST,
+        WRONG_DIRECTION,
+        CONFLICT
+    }
+
+    public ReplyRefusedException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,170 @@
+package org.coophub.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.coophub.support.PlatformSide.inboundRequest;
+import static org.coophub.support.PlatformSide.put;
+import static org.coophub.support.PlatformSide.reply;
+import static org.coophub.support.Requests.SHANGHAI_XUHUI;
+import static org.coophub.support.Requests.recordCheck;
+
+import jakarta.jms.ConnectionFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.coophub.ledger.HistoryEntry;
+import org.coophub.ledger.LedgerEntry;
+import org.coophub.ledger.RejectedInput;
+import org.coophub.ledger.RequestState;
+import org.coophub.support.Hub;
+import org.coophub.support.TopicListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replies come back to the local system, requests from other regions go in, and our replies go out. */
+class RoundTripTest {
+
+    @TempDir
+    static Path dir;
+    static Hub hub;
+    static TopicListener replyTopic;
+    static TopicListener requestTopic;
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        hub = Hub.start(dir);
+        replyTopic = new TopicListener(hub.bean(ConnectionFactory.class), "coophub.replies");
+        requestTopic = new TopicListener(hub.bean(ConnectionFactory.class), "coophub.inbound-requests");
+    }
+
+    @AfterAll
+    static void stopHub() throws Exception {
+        replyTopic.close();
+        requestTopic.close();
+        hub.close();
+    }
+
+    @Test
+    void aReplyWithAnAttachmentReachesTheLocalSystemOnce() throws Exception {
+        publish("RT-1");
+        byte[] statement = "询问笔录 statement of 张三".getBytes(StandardCharsets.UTF_8);
+        Path replies = hub.platformFolder("national", "replies");
+        put(replies, "RT-1-statement.txt", statement);
+        put(replies, "RT-1.json", reply("RT-1", "FOUND", "RT-1-statement.txt", statement));
+
+        Path delivered = hub.inbox().resolve("replies/RT-1.json");
+        await().until(() -> Files.exists(delivered));
+        assertThat(Files.readString(delivered)).contains("\"result\":\"FOUND\"", "RT-1-statement.txt");
+        assertThat(hub.inbox().resolve("replies/RT-1/RT-1-statement.txt")).hasBinaryContent(statement);
+        await().until(() -> replyTopic.received().stream().anyMatch(m -> m.contains("\"requestId\":\"RT-1\"")));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-1.json")));
+        assertThat(replies.resolve(".done/RT-1-statement.txt")).exists();
+
+        LedgerEntry entry = await().until(() -> hub.ledger().find("RT-1").orElseThrow(),
+                e -> e.reply() != null && e.reply().deliveredAt() != null);
+        assertThat(entry.state()).isEqualTo(RequestState.REPLIED);
+        assertThat(entry.reply().attachments()).containsExactly("RT-1-statement.txt");
+
+        // the same reply file again (a platform that sends twice): taken, but neither recorded nor delivered again
+        put(replies, "RT-1.json", reply("RT-1", "FOUND", null, null).replace("[]",
+                "[{\"name\": \"RT-1-statement.txt\", \"sha256\": \"" + org.coophub.support.PlatformSide.sha256(statement)
+                        + "\", \"size\": " + statement.length + "}]"));
+        await().until(() -> !Files.exists(replies.resolve("RT-1.json")));
+        assertThat(hub.ledger().history("RT-1")).extracting(HistoryEntry::state).containsOnlyOnce("REPLIED");
+        assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-1\"")).hasSize(1);
+    }
+
+    @Test
+    void repliesThatCannotBeTakenAreKeptAsideAndThePollGoesOn() {
+        publish("RT-2");
+        Path replies = hub.platformFolder("national", "replies");
+        put(replies, "RT-2.json", reply("RT-2", "FOUND", null, null));
+        await().until(() -> hub.ledger().find("RT-2").orElseThrow().state() == RequestState.REPLIED);
+
+        put(replies, "RT-2-again.json", reply("RT-2", "NOT_FOUND", null, null));
+        put(replies, "NOBODY.json", reply("NO-SUCH-REQUEST", "FOUND", null, null));
+        put(replies, "BROKEN.json", "{\"requestId\": \"RT-2\", ");
+        put(replies, "RT-3-bad.bin", "tampered".getBytes(StandardCharsets.UTF_8));
+        publish("RT-3");
+        put(replies, "RT-3.json", reply("RT-3", "FOUND", "RT-3-bad.bin", "original".getBytes(StandardCharsets.UTF_8)));
+        publish("RT-4");
+        put(replies, "RT-4.json", reply("RT-4", "DONE", null, null));
+
+        for (String kept : new String[] {"RT-2-again.json", "NOBODY.json", "BROKEN.json", "RT-3.json", "RT-3-bad.bin"}) {
+            await().until(() -> Files.exists(replies.resolve(".error").resolve(kept)));
+        }
+        await().until(() -> hub.ledger().find("RT-4").orElseThrow().state() == RequestState.REPLIED);
+        assertThat(hub.ledger().find("RT-2").orElseThrow().reply().result()).isEqualTo("FOUND");
+        assertThat(hub.ledger().find("RT-3").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
+        assertThat(hub.ledger().rejectedInputs(100)).extracting(RejectedInput::reason)
+                .anyMatch(r -> r.contains("already has a different reply"))
+                .anyMatch(r -> r.contains("NO-SUCH-REQUEST"))
+                .anyMatch(r -> r.contains("[json]"))
+                .anyMatch(r -> r.contains("RT-3-bad.bin") && r.contains("sha256"));
+    }
+
+    @Test
+    void aRequestFromAnotherRegionIsDeliveredSignedForAndAnswered() throws Exception {
+        put(hub.platformFolder("national", "requests"), "SH-2026-77.json", inboundRequest("SH-2026-77"));
+
+        Path delivered = hub.inbox().resolve("requests/SH-2026-77.json");
+        await().until(() -> Files.exists(delivered));
+        assertThat(Files.readString(delivered)).contains("\"fromRegion\":\"310104\"", "李四");
+        await().until(() -> requestTopic.received().stream().anyMatch(m -> m.contains("SH-2026-77")));
+        assertThat(hub.ledger().find("SH-2026-77").orElseThrow().state()).isEqualTo(RequestState.RECEIVED);
+
+        var signed = hub.post("/api/requests/SH-2026-77/sign", "{\"signedBy\": \"李警官\"}");
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(hub.ledger().find("SH-2026-77").orElseThrow().state()).isEqualTo(RequestState.SIGNED);
+
+        byte[] transcript = "笔录 transcript".getBytes(StandardCharsets.UTF_8);
+        put(hub.repliesOutbox(), "SH-2026-77-transcript.txt", transcript);
+        String ours = reply("SH-2026-77", "DONE", "SH-2026-77-transcript.txt", transcript)
+                .replace("310104000000", "110105000000").replace("上海市公安局徐汇分局", "北京市公安局朝阳分局");
+        var answered = hub.post("/api/requests/SH-2026-77/reply", ours);
+        assertThat(answered.statusCode()).isEqualTo(202);
+
+        Path ourReplies = hub.platformFolder("national", "our-replies");
+        await().until(() -> Files.exists(ourReplies.resolve("SH-2026-77.json")));
+        assertThat(ourReplies.resolve("SH-2026-77-transcript.txt")).hasBinaryContent(transcript);
+        await().until(() -> hub.ledger().find("SH-2026-77").orElseThrow().state() == RequestState.CLOSED);
+        assertThat(hub.ledger().history("SH-2026-77")).extracting(HistoryEntry::state)
+                .containsSubsequence("RECEIVED", "SIGNED", "ANSWERED", "CLOSED");
+
+        assertThat(hub.post("/api/requests/SH-2026-77/reply", ours.replace("\"DONE\"", "\"REFUSED\"")).statusCode())
+                .isEqualTo(409);
+        assertThat(hub.post("/api/requests/NO-SUCH/sign", "{}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReplyFileInTheLocalOutboxIsPublished() {
+        put(hub.platformFolder("national", "requests"), "SH-2026-78.json", inboundRequest("SH-2026-78"));
+        await().until(() -> hub.ledger().find("SH-2026-78").isPresent());
+
+        put(hub.repliesOutbox(), "answer-78.json", reply("SH-2026-78", "NOT_FOUND", null, null)
+                .replace("310104000000", "110105000000"));
+
+        await().until(() -> Files.exists(hub.platformFolder("national", "our-replies").resolve("SH-2026-78.json")));
+        await().until(() -> hub.ledger().find("SH-2026-78").orElseThrow().state() == RequestState.CLOSED);
+        assertThat(hub.repliesOutbox().resolve(".done/answer-78.json")).exists();
+    }
+
+    @Test
+    void aPollThatFindsThePlatformDownResumesWhenItIsBack() {
+        publish("RT-5");
+        hub.simulator().stop("national");
+        put(hub.platformFolder("national", "replies"), "RT-5.json", reply("RT-5", "FOUND", null, null));
+
+        hub.simulator().start("national");
+
+        await().until(() -> hub.ledger().find("RT-5").orElseThrow().state() == RequestState.REPLIED);
+        await().until(() -> Files.exists(hub.inbox().resolve("replies/RT-5.json")));
+    }
+
+    private static void publish(String requestId) {
+        assertThat(hub.post("/api/requests", recordCheck(requestId, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+        await().until(() -> hub.ledger().find(requestId).orElseThrow().state() == RequestState.PUBLISHED);
+    }
+}
