@@ -10,7 +10,12 @@ public class InvalidRequestException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidRequestException(List<FieldError> errors) {
-        super(describe(errors));
+        this("cooperation request", errors);
+    }
+
+    /** @param what the kind of document refused, e.g. "reply", for the message */
+    public InvalidRequestException(String what, List<FieldError> errors) {
+        super(describe(what, errors));
         this.errors = List.copyOf(errors);
     }
 
@@ -19,10 +24,10 @@ public class InvalidRequestException extends RuntimeException {
     }
 
     // Masked again here because the message ends up in logs whoever built the errors.
-    private static String describe(List<FieldError> errors) {
+    private static String describe(String what, List<FieldError> errors) {
         return PersonalData.maskText(errors.stream()
                 .map(FieldError::toString)
-                .collect(Collectors.joining("\n  ", "invalid cooperation request, " + errors.size()
+                .collect(Collectors.joining("\n  ", "invalid " + what + ", " + errors.size()
                         + (errors.size() == 1 ? " error:" : " errors:") + "\n  ", "")));
     }
 }
