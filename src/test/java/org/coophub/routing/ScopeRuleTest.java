@@ -35,6 +35,20 @@ class ScopeRuleTest {
     }
 
     @Test
+    void judgedFromASendersRegionItExplainsItselfInTheSendersTerms() {
+        ScopeRule shanghaiSender = ScopeRule.ofSender("310104");
+
+        assertThat(shanghaiSender.ownProvince()).isEqualTo("31");
+        assertThat(shanghaiSender.scopeFor("310115")).isEqualTo(Scope.PROVINCIAL);
+        assertThat(shanghaiSender.scopeFor("110108")).isEqualTo(Scope.NATIONAL);
+        assertThat(shanghaiSender.reason("110108"))
+                .isEqualTo("target region 110108 is in Beijing (11), the sender's own province is Shanghai (31)");
+        assertThat(shanghaiSender.reason("310115"))
+                .isEqualTo("target region 310115 is in the sender's own province Shanghai (31)");
+        assertThatIllegalArgumentException().isThrownBy(() -> ScopeRule.ofSender("990104"));
+    }
+
+    @Test
     void refusesATargetOutsideEveryProvince() {
         assertThatIllegalArgumentException().isThrownBy(() -> beijing.scopeFor("990101"));
     }
