@@ -36,13 +36,13 @@ public final class Hub implements AutoCloseable {
         this.properties = properties;
         // as command-line arguments, so that they win over config/application.yaml
         this.context = new SpringApplicationBuilder(CoophubApplication.class)
-                .profiles("test")
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     /** A new hub in a new folder. */
     public static Hub start(Path dir, String... extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.config.additional-location", "classpath:/test-hub.yaml");
         properties.put("server.port", 0);
         properties.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("data/ledger/coophub").toAbsolutePath());
         properties.put("spring.artemis.embedded.data-directory", dir.resolve("data/artemis").toAbsolutePath().toString());
