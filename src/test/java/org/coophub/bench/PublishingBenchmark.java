@@ -1,0 +1,528 @@
+package org.coophub.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultExchange;
+import org.coophub.broker.BrokerProperties;
+import org.coophub.platform.PlatformProperties;
+import org.coophub.platform.PlatformsProperties;
+import org.coophub.platform.SftpConnection;
+import org.coophub.support.Hub;
+import org.coophub.support.Requests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * End-to-end publishing throughput and latency of a whole hub (REST intake, H2 file ledger, persistent embedded
+ * Artemis, SFTP to the simulated platforms), and, in the same run and JVM, the raw ceilings of the two durable
+ * steps it is built on: persistent Artemis send+receive, and SFTP upload (temp name then rename).
+ *
+ * <p>Run alone with {@code mvn -o -Pbench test [-Dbench.requests=N]} (see docs/benchmarks.md). Asserts only
+ * correctness (every request accepted, published once, on the right platform); speed is printed, never asserted.
+ *
+ * <p>Properties: {@code bench.requests} (N, default 10000), {@code bench.clients} (concurrent HTTP clients,
+ * default 16), {@code bench.warmup} (requests published before the measured run, default min(1000, N/10)),
+ * {@code bench.hub} (extra hub settings, {@code key=value} separated by {@code ;}, to try a tuning without
+ * editing config/application.yaml).
+ */
+class PublishingBenchmark {
+
+    private static final String NATIONAL = "national";
+    private static final String PROVINCIAL = "provincial";
+    /** The SFTP options of routes/publishing.yaml, minus the connection part that SftpConnection.uri adds. */
+    private static final String ROUTE_SFTP_OPTIONS = "tempFileName=${file:name}.part&fileExist=TryRename"
+            + "&existDirCheckUsingLs=false&fastExistsCheck=true&sendNoop=false&stepwise=false&disconnect=false"
+            + "&autoCreate=false&maximumReconnectAttempts=0";
+
+    private final int n = Integer.getInteger("bench.requests", 10_000);
+    private final int clients = Integer.getInteger("bench.clients", 16);
+    private final int warmup = Integer.getInteger("bench.warmup", Math.min(1000, n / 10));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void publishing() throws Exception {
+        List<String> settings = new ArrayList<>();
+        // Hub logs go to a file, as in production (the console threshold is OFF),
+        // so that 20,000 INFO lines do not travel through surefire's pipe to the Maven console.
+        settings.add("logging.file.name=" + dir.resolve("hub.log"));
+        settings.add("logging.threshold.console=OFF");
+        String extra = System.getProperty("bench.hub", "").strip();
+        if (!extra.isEmpty()) {
+            settings.addAll(List.of(extra.split(";")));
+        }
+        try (Hub hub = Hub.start(dir, settings.toArray(String[]::new))) {
+            printSettings(hub, settings);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            JdbcClient jdbc = JdbcClient.create(hub.bean(DataSource.class));
+
+            if (warmup > 0) {
+                EndToEnd warm = endToEnd(hub, http, jdbc, "WARM-", warmup);
+                System.out.printf(Locale.ROOT, "warm-up: %d requests, %.0f requests/s (not counted)%n",
+                        warmup, warm.rate());
+            }
+            EndToEnd run = endToEnd(hub, http, jdbc, "BENCH-", n);
+            byte[] payload = Files.readAllBytes(hub.inbound(NATIONAL).resolve("BENCH-000000.json"));
+
+            System.out.printf(Locale.ROOT, "%n== end to end: N=%d, payload %d bytes ==%n", n, payload.length);
+            System.out.printf(Locale.ROOT, "throughput     %.0f requests/s (N / first POST to last file renamed, %.2f s)%n",
+                    run.rate(), run.seconds());
+            System.out.printf(Locale.ROOT, "accept only    %.0f requests/s (N / first POST to last 202)%n", run.acceptRate());
+            System.out.printf(Locale.ROOT, "latency        p50 %.1f ms, p99 %.1f ms, max %.1f ms (POST sent -> <id>.json in inbound)%n",
+                    ms(run.latency.getValueAtPercentile(50)), ms(run.latency.getValueAtPercentile(99)),
+                    ms(run.latency.getMaxValue()));
+            System.out.printf(Locale.ROOT, "peak heap      %.0f MB sampled used (sum of pool peaks %.0f MB, max %.0f MB)%n",
+                    mb(run.sampledPeakHeap), mb(run.poolPeakHeap), mb(Runtime.getRuntime().maxMemory()));
+            System.out.printf(Locale.ROOT, "watcher        %d inotify overflow(s)%n", run.overflows);
+
+            System.out.printf(Locale.ROOT, "%n== ceilings (same JVM, same broker and simulator, hub idle), N=%d, %d-byte payload ==%n",
+                    n, payload.length);
+            ConnectionFactory jms = rawConnectionFactory(hub);
+            double artemisTx1 = artemisCeiling(jms, payload, 1);
+            double artemisTx100 = artemisCeiling(jms, payload, 100);
+            System.out.printf(Locale.ROOT, "artemis        %.0f msg/s persistent send+receive, commit per message%n", artemisTx1);
+            System.out.printf(Locale.ROOT, "artemis        %.0f msg/s persistent send+receive, commit per 100 (not comparable, for scale)%n",
+                    artemisTx100);
+
+            PlatformsProperties platforms = hub.bean(PlatformsProperties.class);
+            int publishers = platforms.get(NATIONAL).publishers();
+            double sftp1 = sftpCeiling(hub, Map.of(NATIONAL, 1), payload, "one");
+            double sftpP = sftpCeiling(hub, Map.of(NATIONAL, publishers), payload, "par");
+            Map<String, Integer> hubLayout = new HashMap<>();
+            platforms.platforms().forEach((name, p) -> hubLayout.put(name, p.publishers()));
+            double sftpHub = sftpCeiling(hub, hubLayout, payload, "hub");
+            System.out.printf(Locale.ROOT, "sftp           %.0f files/s, one session (Camel sftp producer, route options)%n", sftp1);
+            System.out.printf(Locale.ROOT, "sftp           %.0f files/s, %d sessions in parallel to one platform%n", sftpP, publishers);
+            System.out.printf(Locale.ROOT, "sftp           %.0f files/s, %s sessions in parallel (the hub's layout)%n", sftpHub, hubLayout);
+
+            double lower = Math.min(artemisTx1, sftpHub);
+            boolean ok = run.rate() >= 1000 && run.rate() >= lower / 2;
+            System.out.printf(Locale.ROOT, "%nVERDICT: %s - end to end %.0f requests/s; target >= 1000 and >= half the lower"
+                    + " ceiling (min(artemis %.0f, sftp %.0f)/2 = %.0f)%n%n",
+                    ok ? "MET" : "NOT MET", run.rate(), artemisTx1, sftpHub, lower / 2);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- end to end
+
+    record EndToEnd(long firstPost, long lastAccepted, long lastFile, int n, Histogram latency,
+            long sampledPeakHeap, long poolPeakHeap, int overflows) {
+        double seconds() {
+            return (lastFile - firstPost) / 1e9;
+        }
+
+        double rate() {
+            return n / seconds();
+        }
+
+        double acceptRate() {
+            return n * 1e9 / (lastAccepted - firstPost);
+        }
+    }
+
+    /**
+     * Posts {@code count} requests (even numbers national, odd provincial) from {@code clients} threads and waits
+     * for every file and for every ledger row to be PUBLISHED.
+     *
+     * <p>Latency is taken from just before the POST is sent to the moment the final {@code <id>.json} name appears
+     * in the platform's inbound folder (the rename, seen through inotify via a WatchService: one event per file,
+     * no polling of folders that grow to thousands of entries, and nothing added to the hub's own code path).
+     * The ledger's published_at is written later (after the rename) and only to the millisecond, so it is used
+     * for the correctness check, not for timing. On an inotify overflow the folders are scanned once and files
+     * not yet stamped are given the scan time (a pessimistic stamp; the count of overflows is printed).
+     */
+    private EndToEnd endToEnd(Hub hub, HttpClient http, JdbcClient jdbc, String prefix, int count) throws Exception {
+        AtomicLongArray sent = new AtomicLongArray(count);
+        AtomicLongArray seen = new AtomicLongArray(count);
+        AtomicInteger files = new AtomicInteger();
+        AtomicInteger overflows = new AtomicInteger();
+        Path national = hub.inbound(NATIONAL);
+        Path provincial = hub.inbound(PROVINCIAL);
+        Files.createDirectories(national);
+        Files.createDirectories(provincial);
+
+        WatchService watch = FileSystems.getDefault().newWatchService();
+        national.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+        provincial.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+        Thread watcher = new Thread(() -> {
+            try {
+                while (files.get() < count) {
+                    WatchKey key = watch.poll(100, TimeUnit.MILLISECONDS);
+                    if (key == null) {
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    for (WatchEvent<?> event : key.pollEvents()) {
+                        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                            overflows.incrementAndGet();
+                            for (Path folder : List.of(national, provincial)) {
+                                try (Stream<Path> list = Files.list(folder)) {
+                                    list.forEach(p -> stamp(p.getFileName().toString(), prefix, now, seen, files));
+                                }
+                            }
+                        } else {
+                            stamp(event.context().toString(), prefix, now, seen, files);
+                        }
+                    }
+                    key.reset();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "bench-watcher");
+        watcher.setDaemon(true);
+
+        HeapSampler heap = new HeapSampler();
+        String url = hub.url("/api/requests");
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong lastAccepted = new AtomicLong();
+        List<Future<Integer>> workers = new ArrayList<>();
+        watcher.start();
+        heap.start();
+        long firstPost = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                int failures = 0;
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    String body = Requests.recordCheck(id(prefix, i),
+                            i % 2 == 0 ? Requests.SHANGHAI_XUHUI : Requests.BEIJING_HAIDIAN);
+                    HttpRequest post = HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                    sent.set(i, System.nanoTime());
+                    HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
+                    lastAccepted.accumulateAndGet(System.nanoTime(), Math::max);
+                    if (response.statusCode() != 202) {
+                        failures++;
+                        System.err.println("POST " + id(prefix, i) + ": " + response.statusCode() + " " + response.body());
+                    }
+                }
+                return failures;
+            }));
+        }
+        int failures = 0;
+        for (Future<Integer> worker : workers) {
+            failures += worker.get();
+        }
+        pool.shutdown();
+        assertThat(failures).as("POSTs not answered 202").isZero();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120 + count / 50);
+        Map<String, Long> states = Map.of();
+        // the ledger is counted only once every file is seen, so that the test's scan does not load H2 meanwhile
+        while (System.nanoTime() < deadline) {
+            if (files.get() >= count) {
+                states = published(jdbc, prefix);
+                if (states.getOrDefault("PUBLISHED", 0L) >= count) {
+                    break;
+                }
+            }
+            Thread.sleep(100);
+        }
+        if (states.isEmpty()) {
+            states = published(jdbc, prefix);
+        }
+        watcher.join(1000);
+        heap.stop();
+        watch.close();
+        assertThat(states).as("ledger states of " + prefix + "*").containsExactly(Map.entry("PUBLISHED", (long) count));
+        assertThat(files.get()).as("files seen in the inbound folders").isEqualTo(count);
+        try (Stream<Path> nat = Files.list(national); Stream<Path> prov = Files.list(provincial)) {
+            assertThat(nat.filter(p -> p.getFileName().toString().startsWith(prefix)).count()).isEqualTo((count + 1) / 2);
+            assertThat(prov.filter(p -> p.getFileName().toString().startsWith(prefix)).count()).isEqualTo(count / 2);
+        }
+        // right platform: even numbers national, odd provincial
+        for (int i = 0; i < Math.min(count, 10); i++) {
+            assertThat(Files.exists((i % 2 == 0 ? national : provincial).resolve(id(prefix, i) + ".json"))).isTrue();
+        }
+
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
+        long lastFile = 0;
+        for (int i = 0; i < count; i++) {
+            latency.recordValue(Math.max(0, seen.get(i) - sent.get(i)));
+            lastFile = Math.max(lastFile, seen.get(i));
+        }
+        return new EndToEnd(firstPost, lastAccepted.get(), lastFile, count, latency, heap.sampledPeak(),
+                heap.poolPeak(), overflows.get());
+    }
+
+    private static void stamp(String name, String prefix, long now, AtomicLongArray seen, AtomicInteger files) {
+        if (!name.startsWith(prefix) || !name.endsWith(".json")) {
+            return; // the temporary .part name, or another run's file
+        }
+        int i = Integer.parseInt(name.substring(prefix.length(), name.length() - ".json".length()));
+        if (seen.compareAndSet(i, 0, now)) {
+            files.incrementAndGet();
+        }
+    }
+
+    private static String id(String prefix, int i) {
+        return prefix + String.format(Locale.ROOT, "%06d", i);
+    }
+
+    private static Map<String, Long> published(JdbcClient jdbc, String prefix) {
+        Map<String, Long> states = new HashMap<>();
+        jdbc.sql("SELECT state, COUNT(*) FROM cooperation_request WHERE request_id LIKE ? GROUP BY state")
+                .param(prefix + "%")
+                .query(rs -> {
+                    states.put(rs.getString(1), rs.getLong(2));
+                });
+        return states;
+    }
+
+    /** Used heap sampled every 20 ms, and the sum of the heap pools' peaks (an upper bound) since start. */
+    static final class HeapSampler {
+        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running;
+        private Thread thread;
+
+        void start() {
+            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        long sampledPeak() {
+            return peak.get();
+        }
+
+        long poolPeak() {
+            return pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ ceilings
+
+    /** The broker's connection factory from the hub's context, without Spring's caching wrapper. */
+    private static ConnectionFactory rawConnectionFactory(Hub hub) {
+        ConnectionFactory factory = hub.bean(ConnectionFactory.class);
+        if (factory instanceof CachingConnectionFactory caching && caching.getTargetConnectionFactory() != null) {
+            return caching.getTargetConnectionFactory();
+        }
+        return factory;
+    }
+
+    /**
+     * N persistent messages of the payload's size through a fresh queue on the hub's own broker: one sender and
+     * one receiver running at once, each on a transacted session committing every {@code batch} messages (1 = the
+     * per-message durability the hub pays: its intake commits one send, its route commits one receive).
+     *
+     * @return messages/s, N over the time from the first send to the last received commit
+     */
+    private double artemisCeiling(ConnectionFactory factory, byte[] payload, int batch) throws Exception {
+        String name = "bench.ceiling." + UUID.randomUUID();
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session sendSession = connection.createSession(true, Session.SESSION_TRANSACTED);
+            Session receiveSession = connection.createSession(true, Session.SESSION_TRANSACTED);
+            Queue queue = sendSession.createQueue(name);
+            MessageProducer producer = sendSession.createProducer(queue);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            MessageConsumer consumer = receiveSession.createConsumer(queue);
+            AtomicInteger received = new AtomicInteger();
+            Thread receiver = new Thread(() -> {
+                try {
+                    for (int i = 0; i < n; i++) {
+                        BytesMessage message = (BytesMessage) consumer.receive(30_000);
+                        if (message == null) {
+                            break;
+                        }
+                        if (message.getBodyLength() == payload.length) {
+                            received.incrementAndGet();
+                        }
+                        if ((i + 1) % batch == 0 || i == n - 1) {
+                            receiveSession.commit();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-artemis-receiver");
+            long start = System.nanoTime();
+            receiver.start();
+            for (int i = 0; i < n; i++) {
+                BytesMessage message = sendSession.createBytesMessage();
+                message.writeBytes(payload);
+                producer.send(message);
+                if ((i + 1) % batch == 0 || i == n - 1) {
+                    sendSession.commit();
+                }
+            }
+            receiver.join();
+            long elapsed = System.nanoTime() - start;
+            assertThat(received.get()).as("messages received from " + name).isEqualTo(n);
+            return n * 1e9 / elapsed;
+        }
+    }
+
+    /**
+     * N files of the payload's size through Camel's sftp producer with the route's options (temp name, then
+     * rename; host keys verified), each into a fresh folder on the simulator, spread over {@code sessions} per
+     * platform: one producer (one SFTP session) per thread, like one publish route each.
+     *
+     * @return files/s, N over the time from the first upload to the last
+     */
+    private double sftpCeiling(Hub hub, Map<String, Integer> sessions, byte[] payload, String tag) throws Exception {
+        CamelContext camel = hub.bean(CamelContext.class);
+        PlatformsProperties platforms = hub.bean(PlatformsProperties.class);
+        String folder = "ceiling-" + tag;
+        List<Producer> producers = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : sessions.entrySet()) {
+            PlatformProperties platform = platforms.get(entry.getKey());
+            Path local = hub.simulator().root(entry.getKey()).resolve(folder);
+            Files.createDirectories(local);
+            folders.add(local);
+            Endpoint endpoint = camel.getEndpoint(SftpConnection.uri(platform, folder, ROUTE_SFTP_OPTIONS));
+            for (int s = 0; s < entry.getValue(); s++) {
+                Producer producer = endpoint.createProducer();
+                producer.start();
+                // connect before the clock starts, as the routes' sessions are open before requests come
+                send(producer, camel, "warm-" + producers.size() + ".json", payload);
+                producers.add(producer);
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(producers.size());
+        AtomicInteger next = new AtomicInteger();
+        Map<Integer, Integer> perProducer = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int p = 0; p < producers.size(); p++) {
+            Producer producer = producers.get(p);
+            int index = p;
+            done.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    send(producer, camel, "C-" + i + ".json", payload);
+                    perProducer.merge(index, 1, Integer::sum);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        for (Producer producer : producers) {
+            producer.stop();
+        }
+        long count = 0;
+        for (Path local : folders) {
+            try (Stream<Path> list = Files.list(local)) {
+                count += list.filter(p -> p.getFileName().toString().startsWith("C-")
+                        && p.getFileName().toString().endsWith(".json")).count();
+            }
+        }
+        assertThat(count).as("files uploaded to " + folder).isEqualTo(n);
+        return n * 1e9 / elapsed;
+    }
+
+    private static void send(Producer producer, CamelContext camel, String name, byte[] payload) throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, name);
+        exchange.getMessage().setBody(payload);
+        producer.process(exchange);
+        if (exchange.getException() != null) {
+            throw exchange.getException();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- output
+
+    private void printSettings(Hub hub, List<String> settings) {
+        Environment env = hub.bean(Environment.class);
+        PlatformsProperties platforms = hub.bean(PlatformsProperties.class);
+        StringBuilder publishers = new StringBuilder();
+        platforms.platforms().forEach((name, p) -> publishers.append(name).append('=').append(p.publishers()).append(' '));
+        System.out.printf(Locale.ROOT, "%n== settings ==%n");
+        System.out.printf(Locale.ROOT, "publishers per platform   %s%n", publishers.toString().strip());
+        System.out.printf(Locale.ROOT, "journal buffer timeout    %s%n", hub.bean(BrokerProperties.class).journalBufferTimeout());
+        System.out.printf(Locale.ROOT, "HTTP clients              %d concurrent (java.net.http, HTTP/1.1, platform threads)%n", clients);
+        System.out.printf(Locale.ROOT, "tomcat threads            %s%n", env.getProperty("server.tomcat.threads.max", "200 (default)"));
+        System.out.printf(Locale.ROOT, "hikari pool               %s%n", env.getProperty("spring.datasource.hikari.maximum-pool-size", "10 (default)"));
+        System.out.printf(Locale.ROOT, "ledger                    %s%n", env.getProperty("spring.datasource.url"));
+        System.out.printf(Locale.ROOT, "warm-up requests          %d%n", warmup);
+        System.out.printf(Locale.ROOT, "bench overrides           %s%n", settings);
+        System.out.printf(Locale.ROOT, "cpus %d, max heap %.0f MB, java %s%n", Runtime.getRuntime().availableProcessors(),
+                mb(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double mb(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}
