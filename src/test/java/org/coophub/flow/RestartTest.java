@@ -2,6 +2,8 @@ package org.coophub.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.coophub.support.PlatformSide.put;
+import static org.coophub.support.PlatformSide.reply;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
 import static org.coophub.support.Requests.recordCheck;
 
@@ -16,6 +18,7 @@ import org.coophub.ledger.NewRequest;
 import org.coophub.ledger.RequestState;
 import org.coophub.request.CooperationRequest;
 import org.coophub.request.Scope;
+import org.apache.camel.CamelContext;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,30 @@ class RestartTest {
                 assertThat(restarted.ledger().find(id).orElseThrow().history())
                         .extracting(HistoryEntry::state).containsOnlyOnce("PUBLISHED");
             }
+        }
+    }
+
+    @Test
+    void aReplyTakenButNotYetDeliveredIsDeliveredExactlyOnceAfterARestart() throws Exception {
+        Hub hub = Hub.start(dir);
+        assertThat(hub.post("/api/requests", recordCheck("RST-R1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+        await().until(() -> hub.ledger().find("RST-R1").orElseThrow().state() == RequestState.PUBLISHED);
+        // as if the hub died right after taking the reply: it is recorded and queued, not yet delivered
+        hub.bean(CamelContext.class).getRouteController().stopRoute("deliver-replies");
+        Path replies = hub.platformFolder("national", "replies");
+        put(replies, "RST-R1.json", reply("RST-R1", "FOUND", null, null));
+        await().until(() -> hub.ledger().find("RST-R1").orElseThrow().state() == RequestState.REPLIED);
+        assertThat(hub.inbox().resolve("replies/RST-R1.json")).doesNotExist();
+
+        try (Hub restarted = hub.restart()) {
+            await().until(() -> Files.exists(restarted.inbox().resolve("replies/RST-R1.json")));
+            await().until(() -> restarted.ledger().find("RST-R1").orElseThrow().reply().deliveredAt() != null);
+
+            // the platform offers the same reply again after the restart: taken, not delivered twice
+            put(replies, "RST-R1.json", reply("RST-R1", "FOUND", null, null));
+            await().until(() -> !Files.exists(replies.resolve("RST-R1.json")));
+            assertThat(restarted.ledger().history("RST-R1")).extracting(HistoryEntry::reason)
+                    .filteredOn(reason -> reason.startsWith("reply delivered")).hasSize(1);
         }
     }
 
