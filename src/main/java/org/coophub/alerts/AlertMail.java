@@ -24,7 +24,8 @@ public final class AlertMail {
                 + " · " + line(facts.requestId());
         List<Field> fields = fields(facts, lateness);
         Action action = action(facts);
-        String details = MailText.block(facts.detailsExcerpt());
+        String details = facts.detailsExcerpt() == null || facts.detailsExcerpt().isBlank()
+                ? null : MailText.block(facts.detailsExcerpt());
         String footer = "告警编号 Alert no. " + facts.alertId()
                 + " · 截至 As of " + MailText.beijingTime(facts.asOf());
         return new RenderedMail(subject,

@@ -69,7 +69,7 @@ class AlertMailTest {
     void anInboundRequestNamesTheSendingUnitAndOurDuty() {
         AlertFacts facts = new AlertFacts(7, AlertStep.DUE_SOON, DeadlineKind.SIGN_FOR, "SH-9", Direction.INBOUND,
                 RequestType.PARTY_STATEMENT, Priority.ROUTINE, "沪公(刑)字[2026]7号", null, "national", "上海市公安局徐汇分局",
-                DUE, DUE.toInstant().minus(Duration.ofMinutes(45)), List.of("duty@example.org"), null, null);
+                DUE, DUE.toInstant().minus(Duration.ofMinutes(45)), List.of("duty@example.org"), null, " \n");
 
         RenderedMail rendered = mail.render(facts);
 
