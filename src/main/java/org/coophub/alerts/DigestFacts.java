@@ -1,0 +1,48 @@
+package org.coophub.alerts;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import org.coophub.ledger.Direction;
+import org.coophub.ledger.RequestState;
+import org.coophub.request.RequestType;
+
+/**
+ * What the daily digest lists: every open request of both directions, in three disjoint groups. The subject's
+ * "open" count is all three together, so "3 overdue · 5 due soon · 40 open" means 32 others are on time. Values are
+ * unmasked; {@link DigestMail} masks and escapes them.
+ *
+ * @param asOf      when the digest was made: its date, and how late each row is, are taken from here
+ * @param overdue   past their deadline
+ * @param dueSoon   not yet late, but due within the reminder window
+ * @param otherOpen every other open request
+ */
+public record DigestFacts(Instant asOf, List<Row> overdue, List<Row> dueSoon, List<Row> otherOpen) {
+
+    public DigestFacts {
+        Objects.requireNonNull(asOf, "asOf");
+        overdue = List.copyOf(overdue);
+        dueSoon = List.copyOf(dueSoon);
+        otherOpen = List.copyOf(otherOpen);
+    }
+
+    /** All open requests, the three groups together. */
+    public int openCount() {
+        return overdue.size() + dueSoon.size() + otherOpen.size();
+    }
+
+    /** One request and the deadline it is waiting on. */
+    public record Row(String requestId, RequestType type, Direction direction, DeadlineKind kind, OffsetDateTime due,
+            RequestState state) {
+
+        public Row {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(due, "due");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+}

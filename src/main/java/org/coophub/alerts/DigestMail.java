@@ -1,0 +1,90 @@
+package org.coophub.alerts;
+
+import static org.coophub.alerts.MailText.html;
+import static org.coophub.alerts.MailText.line;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Renders the daily digest for the duty liaison officer: overdue first, then due soon, then the rest, each group by
+ * deadline, earliest first. Chinese with the English beside it, masked and escaped like {@link AlertMail}.
+ */
+public final class DigestMail {
+
+    private static final String[] COLUMNS = {
+        "请求编号 Request", "类型 Type", "方向 Direction", "期限 Deadline", "状态 State", "现状 Status"};
+
+    public RenderedMail render(DigestFacts facts) {
+        LocalDate date = LocalDate.ofInstant(facts.asOf(), MailText.BEIJING);
+        String title = "每日摘要 Daily digest " + date
+                + " · 超期 " + facts.overdue().size() + " overdue"
+                + " · 即将到期 " + facts.dueSoon().size() + " due soon"
+                + " · 未结 " + facts.openCount() + " open";
+        String subject = "[coophub] " + title;
+        List<Group> groups = List.of(
+                new Group("超期 Overdue", cells(facts.overdue(), facts.asOf())),
+                new Group("即将到期 Due soon", cells(facts.dueSoon(), facts.asOf())),
+                new Group("其他未结 Other open", cells(facts.otherOpen(), facts.asOf())));
+        String footer = "截至 As of " + MailText.beijingTime(facts.asOf()) + " · coophub";
+        return new RenderedMail(subject, textBody(title, groups, footer), htmlBody(subject, title, groups, footer));
+    }
+
+    /** A titled list of rows, each row its cells in {@link #COLUMNS} order, masked but not yet escaped. */
+    private record Group(String title, List<List<String>> rows) {
+    }
+
+    private static List<List<String>> cells(List<DigestFacts.Row> rows, Instant asOf) {
+        return rows.stream()
+                .sorted(Comparator.comparing(row -> row.due().toInstant()))
+                .map(row -> List.of(
+                        line(row.requestId()),
+                        Labels.zh(row.type()) + " " + row.type().name(),
+                        Labels.zh(row.direction()) + " " + Labels.en(row.direction()),
+                        row.kind().zh() + " " + row.kind().en() + " " + MailText.beijingTime(row.due().toInstant()),
+                        Labels.zh(row.state()) + " " + row.state().name(),
+                        Lateness.of(row.due().toInstant(), asOf).both()))
+                .toList();
+    }
+
+    private static String textBody(String title, List<Group> groups, String footer) {
+        StringBuilder text = new StringBuilder(title).append('\n');
+        for (Group group : groups) {
+            text.append('\n').append(group.title()).append(" (").append(group.rows().size()).append(")\n");
+            if (group.rows().isEmpty()) {
+                text.append("  无 None\n");
+            }
+            group.rows().forEach(row -> text.append("  ").append(String.join(" · ", row)).append('\n'));
+        }
+        return text.append('\n').append(footer).append('\n').toString();
+    }
+
+    private static String htmlBody(String subject, String title, List<Group> groups, String footer) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
+                .append("<title>").append(html(subject)).append("</title></head>\n")
+                .append("<body style=\"font-family:sans-serif\">\n")
+                .append("<h2>").append(html(title)).append("</h2>\n");
+        for (Group group : groups) {
+            html.append("<h3>").append(html(group.title())).append(" (").append(group.rows().size()).append(")</h3>\n");
+            if (group.rows().isEmpty()) {
+                html.append("<p>无 None</p>\n");
+                continue;
+            }
+            html.append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">\n<tr>");
+            for (String column : COLUMNS) {
+                html.append("<th align=\"left\">").append(html(column)).append("</th>");
+            }
+            html.append("</tr>\n");
+            for (List<String> row : group.rows()) {
+                html.append("<tr>");
+                row.forEach(cell -> html.append("<td>").append(html(cell)).append("</td>"));
+                html.append("</tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        return html.append("<p style=\"color:#666\">").append(html(footer)).append("</p>\n</body></html>\n")
+                .toString();
+    }
+}

@@ -1,0 +1,73 @@
+package org.coophub.alerts;
+
+import org.coophub.ledger.Direction;
+import org.coophub.ledger.RequestState;
+import org.coophub.request.Priority;
+import org.coophub.request.RequestType;
+
+/**
+ * Chinese and English names of the shared enums as the emails show them. Kept here rather than on the enums because
+ * only the emails need them, and the enums belong to other packages.
+ */
+final class Labels {
+
+    private Labels() {
+    }
+
+    static String zh(RequestType type) {
+        return switch (type) {
+            case CASE_VERIFICATION -> "案件核实";
+            case PARTY_STATEMENT -> "查找当事人制作笔录";
+            case RECORD_CHECK -> "户籍前科协查";
+        };
+    }
+
+    static String en(RequestType type) {
+        return switch (type) {
+            case CASE_VERIFICATION -> "Case verification";
+            case PARTY_STATEMENT -> "Locate a party and take a statement";
+            case RECORD_CHECK -> "Household-registration and criminal-record check";
+        };
+    }
+
+    static String zh(Direction direction) {
+        return switch (direction) {
+            case OUTBOUND -> "我方发出";
+            case INBOUND -> "外地来函";
+        };
+    }
+
+    static String en(Direction direction) {
+        return switch (direction) {
+            case OUTBOUND -> "Outbound";
+            case INBOUND -> "Inbound";
+        };
+    }
+
+    static String zh(Priority priority) {
+        return switch (priority) {
+            case ROUTINE -> "普通";
+            case URGENT -> "紧急";
+        };
+    }
+
+    static String en(Priority priority) {
+        return switch (priority) {
+            case ROUTINE -> "Routine";
+            case URGENT -> "Urgent";
+        };
+    }
+
+    static String zh(RequestState state) {
+        return switch (state) {
+            case ACCEPTED -> "已受理";
+            case RETRYING -> "重试发布中";
+            case PUBLISHED -> "已发布";
+            case REPLIED -> "已回复";
+            case RECEIVED -> "已接收";
+            case SIGNED -> "已签收";
+            case ANSWERED -> "已答复待上传";
+            case CLOSED -> "已办结";
+        };
+    }
+}

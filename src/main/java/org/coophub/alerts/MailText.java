@@ -1,0 +1,76 @@
+package org.coophub.alerts;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.coophub.privacy.PersonalData;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Makes data safe to put in an email. Every value from a request passes through here: emails leave the platforms'
+ * protection, so personal data is masked, and a value must not be able to forge a header or a line of its own.
+ */
+final class MailText {
+
+    /** Liaison officers work in Beijing time, whatever zone the hub's clock runs in. */
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BEIJING);
+
+    private MailText() {
+    }
+
+    /** A value shown on one line (and in the subject): masked, with every control or line-breaking character a space. */
+    static String line(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        masked(value).codePoints().forEach(c -> {
+            if (isUnsafe(c)) {
+                out.append(' ');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    /** Free text that may span lines: masked, line breaks kept as {@code \n}, other control characters dropped. */
+    static String block(String value) {
+        if (value == null) {
+            return null;
+        }
+        String unified = masked(value).replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder kept = new StringBuilder(unified.length());
+        unified.codePoints().filter(c -> c == '\n' || !isUnsafe(c)).forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
+
+    static String html(String value) {
+        return HtmlUtils.htmlEscape(value, "UTF-8");
+    }
+
+    /** A moment as an officer reads it, with the zone said in both languages. */
+    static String beijingTime(Instant at) {
+        return TIME.format(at) + " 北京时间 Beijing time";
+    }
+
+    /**
+     * NFKC first, so that an ID number typed with full-width digits (common with Chinese input methods) is seen and
+     * masked like one typed with ASCII digits.
+     */
+    private static String masked(String value) {
+        return PersonalData.maskText(Normalizer.normalize(value, Normalizer.Form.NFKC));
+    }
+
+    /**
+     * Control characters (CR and LF would start a new header), Unicode line and paragraph separators, and format
+     * characters such as bidi overrides, which could make a subject read differently from what it says.
+     */
+    private static boolean isUnsafe(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+}
