@@ -1,6 +1,10 @@
 package org.coophub.inbound;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.coophub.alerts.DeadlineWatch;
+import org.coophub.ledger.Direction;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.coophub.delivery.DeliveryQueue;
@@ -32,9 +36,13 @@ public class PlatformRequests {
     private final DeliveryQueue delivery;
     private final PlatformsProperties platforms;
     private final TransactionTemplate transaction;
+    private final DeadlineWatch deadlines;
+    private final Clock clock;
 
     public PlatformRequests(InboundRequestParser parser, Ledger ledger, DeliveryQueue delivery,
-            PlatformsProperties platforms, TransactionTemplate transaction) {
+            PlatformsProperties platforms, TransactionTemplate transaction, DeadlineWatch deadlines, Clock clock) {
+        this.deadlines = deadlines;
+        this.clock = clock;
         this.parser = parser;
         this.ledger = ledger;
         this.delivery = delivery;
@@ -62,6 +70,7 @@ public class PlatformRequests {
         Admission admission = transaction.execute(status -> {
             Admission result = ledger.admit(entry, reason);
             if (result.outcome() == Admission.Outcome.ADMITTED) {
+                deadlines.watch(request, Direction.INBOUND, OffsetDateTime.now(clock));
                 delivery.requestArrived(request.requestId());
             }
             return result;

@@ -1,6 +1,9 @@
 package org.coophub.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.coophub.alerts.DeadlineWatch;
 import org.coophub.ledger.Admission;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
@@ -32,9 +35,13 @@ public class IntakeService {
     private final Ledger ledger;
     private final PublishQueue queue;
     private final TransactionTemplate transaction;
+    private final DeadlineWatch deadlines;
+    private final Clock clock;
 
     public IntakeService(RequestParser parser, ScopeRule scopeRule, PlatformsProperties platforms, Ledger ledger,
-            PublishQueue queue, TransactionTemplate transaction) {
+            PublishQueue queue, TransactionTemplate transaction, DeadlineWatch deadlines, Clock clock) {
+        this.deadlines = deadlines;
+        this.clock = clock;
         this.parser = parser;
         this.scopeRule = scopeRule;
         this.platforms = platforms;
@@ -81,6 +88,7 @@ public class IntakeService {
         return transaction.execute(status -> {
             Admission admission = ledger.admit(entry, reason);
             if (admission.outcome() == Admission.Outcome.ADMITTED) {
+                deadlines.watch(entry.request(), Direction.OUTBOUND, OffsetDateTime.now(clock));
                 queue.enqueue(entry.request().requestId(), entry.platform());
             }
             return admission;

@@ -3,6 +3,7 @@ package org.coophub.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -111,14 +112,15 @@ public class Ledger {
      */
     @Transactional
     public ReplyAdmission recordReply(NewReply reply, Direction direction, String reason) {
-        var request = jdbc.sql("SELECT direction, platform FROM cooperation_request WHERE request_id = ? FOR UPDATE")
+        var request = jdbc.sql("SELECT direction, platform, reply_due_at FROM cooperation_request WHERE request_id = ? FOR UPDATE")
                 .param(reply.requestId())
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), utc(rs, "reply_due_at")})
                 .optional();
         if (request.isEmpty()) {
             return new ReplyAdmission(ReplyAdmission.Outcome.UNKNOWN_REQUEST, null);
         }
-        String platform = request.get()[1];
+        String platform = (String) request.get()[1];
+        OffsetDateTime replyDue = (OffsetDateTime) request.get()[2];
         if (!request.get()[0].equals(direction.name())) {
             return new ReplyAdmission(ReplyAdmission.Outcome.WRONG_DIRECTION, platform);
         }
@@ -129,14 +131,19 @@ public class Ledger {
                     ? ReplyAdmission.Outcome.DUPLICATE : ReplyAdmission.Outcome.CONFLICT, platform);
         }
         OffsetDateTime now = now();
+        Long lateSeconds = replyDue == null ? null
+                : Math.max(0, Duration.between(replyDue, reply.repliedAt()).getSeconds());
         jdbc.sql("""
                 INSERT INTO reply (request_id, replying_unit_code, replying_unit_name, result, replied_at, recorded_at,
-                    content_hash, payload, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    content_hash, payload, attachments, late_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(reply.requestId(), reply.replyingUnit().code(), reply.replyingUnit().name(), reply.result(),
-                        reply.repliedAt(), now, reply.contentHash(), reply.payload(), String.join("\n", reply.attachments()))
+                        reply.repliedAt(), now, reply.contentHash(), reply.payload(), String.join("\n", reply.attachments()),
+                        lateSeconds)
                 .update();
+        cancelAlerts(reply.requestId(), "REPLY", "SIGN_FOR");
         RequestState state = direction == Direction.OUTBOUND ? RequestState.REPLIED : RequestState.ANSWERED;
-        setState(reply.requestId(), state, reason, now);
+        String timeliness = lateSeconds == null ? "" : lateSeconds == 0 ? ", on time" : ", late by " + lateText(lateSeconds);
+        setState(reply.requestId(), state, reason + timeliness, now);
         return new ReplyAdmission(ReplyAdmission.Outcome.RECORDED, platform);
     }
 
@@ -160,8 +167,34 @@ public class Ledger {
         OffsetDateTime now = now();
         jdbc.sql("UPDATE cooperation_request SET signed_at = ?, signed_by = ? WHERE request_id = ?")
                 .params(now, signedBy, requestId).update();
+        cancelAlerts(requestId, "SIGN_FOR");
         setState(requestId, RequestState.SIGNED, "signed for by " + signedBy, now);
         return SignOutcome.SIGNED;
+    }
+
+    /** The deadlines a request entered with (null where none applies). Joins the caller's transaction. */
+    @Transactional
+    public void setDeadlines(String requestId, OffsetDateTime replyDue, OffsetDateTime signForDue) {
+        jdbc.sql("UPDATE cooperation_request SET reply_due_at = ?, sign_due_at = ? WHERE request_id = ?")
+                .params(replyDue == null ? null : replyDue.withOffsetSameInstant(ZoneOffset.UTC),
+                        signForDue == null ? null : signForDue.withOffsetSameInstant(ZoneOffset.UTC), requestId)
+                .update();
+    }
+
+    /** A reply or a signature makes the alerts still waiting for it pointless. */
+    private void cancelAlerts(String requestId, String... kinds) {
+        for (String kind : kinds) {
+            jdbc.sql("UPDATE alert SET state = 'CANCELLED' WHERE request_id = ? AND kind = ? AND state = 'PENDING' AND sends = 0")
+                    .params(requestId, kind).update();
+            jdbc.sql("UPDATE alert SET state = 'SENT' WHERE request_id = ? AND kind = ? AND state = 'PENDING'")
+                    .params(requestId, kind).update();
+        }
+    }
+
+    private static String lateText(long seconds) {
+        Duration late = Duration.ofSeconds(seconds);
+        return late.toDays() > 0 ? late.toDays() + "d " + late.toHoursPart() + "h"
+                : late.toHours() > 0 ? late.toHours() + "h " + late.toMinutesPart() + "m" : late.toMinutes() + "m";
     }
 
     /** Our reply is on the platform: the request is closed. False if that was recorded already. */
@@ -211,12 +244,13 @@ public class Ledger {
 
     public Optional<RecordedReply> reply(String requestId) {
         return jdbc.sql("""
-                SELECT replying_unit_code, replying_unit_name, result, replied_at, recorded_at, delivered_at, attachments
-                FROM reply WHERE request_id = ?""")
+                SELECT replying_unit_code, replying_unit_name, result, replied_at, recorded_at, delivered_at, attachments,
+                    late_seconds FROM reply WHERE request_id = ?""")
                 .param(requestId)
                 .query((rs, n) -> new RecordedReply(new Unit(rs.getString(1), rs.getString(2)), rs.getString(3),
                         utc(rs, "replied_at"), utc(rs, "recorded_at"), utc(rs, "delivered_at"),
-                        rs.getString(7).isEmpty() ? List.of() : List.of(rs.getString(7).split("\n"))))
+                        rs.getString(7).isEmpty() ? List.of() : List.of(rs.getString(7).split("\n")),
+                        (Long) rs.getObject(8, Long.class)))
                 .optional();
     }
 
@@ -286,7 +320,8 @@ public class Ledger {
                 rs.getString("source"), utc(rs, "created_at"), utc(rs, "accepted_at"), rs.getInt("publish_attempts"),
                 utc(rs, "published_at"), rs.getString("published_path"), rs.getString("from_region"),
                 fromUnitCode == null ? null : new Unit(fromUnitCode, rs.getString("from_unit_name")),
-                utc(rs, "signed_at"), rs.getString("signed_by"), utc(rs, "delivered_at"), reply, history);
+                utc(rs, "signed_at"), rs.getString("signed_by"), utc(rs, "delivered_at"), utc(rs, "reply_due_at"),
+                utc(rs, "sign_due_at"), reply, history);
     }
 
     private static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {

@@ -30,6 +30,8 @@ public record LedgerEntry(
         OffsetDateTime signedAt,
         String signedBy,
         OffsetDateTime deliveredAt,
+        OffsetDateTime replyDueAt,
+        OffsetDateTime signForDueAt,
         RecordedReply reply,
         List<HistoryEntry> history) {
 }

@@ -10,5 +10,11 @@ public record RecordedReply(
         OffsetDateTime repliedAt,
         OffsetDateTime recordedAt,
         OffsetDateTime deliveredAt,
-        List<String> attachments) {
+        List<String> attachments,
+        /** how late the reply came against its deadline (0: on time); null when the request had no deadline */
+        Long lateSeconds) {
+
+    public Boolean onTime() {
+        return lateSeconds == null ? null : lateSeconds == 0;
+    }
 }

@@ -1,0 +1,157 @@
+package org.coophub.alerts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.coophub.ledger.Direction;
+import org.coophub.ledger.Ledger;
+import org.coophub.ledger.LedgerEntry;
+import org.coophub.ledger.RequestState;
+import org.coophub.publishing.PlatformPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the alerts that are due, oldest first: claims them in the database (so another hub instance on the same
+ * database does not send them too), mails the people on duty now, and records each send. A failed send puts the alert
+ * back to wait for the SMTP server, with back-off; nothing is lost. Runs at start (steps missed while the hub was down
+ * fire at once, in order) and then every {@code coophub.alerts.schedule.sweep-interval}.
+ */
+@Component
+public class AlertSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertSweeper.class);
+    private static final Set<RequestState> AWAITING_REPLY = EnumSet.of(RequestState.ACCEPTED, RequestState.RETRYING,
+            RequestState.PUBLISHED, RequestState.RECEIVED, RequestState.SIGNED);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(30);
+
+    private final AlertStore store;
+    private final Ledger ledger;
+    private final DutyRoster roster;
+    private final AlertMail mail;
+    private final AckTokens tokens;
+    private final AlertsProperties mailSettings;
+    private final AlertScheduleProperties schedule;
+    private final ProducerTemplate producer;
+    private final Clock clock;
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+
+    public AlertSweeper(AlertStore store, Ledger ledger, DutyRoster roster, AckTokens tokens,
+            AlertsProperties mailSettings, AlertScheduleProperties schedule, ProducerTemplate producer, Clock clock) {
+        this.store = store;
+        this.ledger = ledger;
+        this.roster = roster;
+        this.mail = new AlertMail();
+        this.tokens = tokens;
+        this.mailSettings = mailSettings;
+        this.schedule = schedule;
+        this.producer = producer;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void onStart() {
+        sweep();
+    }
+
+    @Scheduled(fixedDelayString = "${coophub.alerts.schedule.sweep-interval:5s}",
+            initialDelayString = "${coophub.alerts.schedule.sweep-interval:5s}")
+    public void onSchedule() {
+        sweep();
+    }
+
+    /** @return how many alerts were sent */
+    public synchronized int sweep() {
+        int sent = 0;
+        List<DueAlert> due;
+        do {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            String claim = instance + "-" + UUID.randomUUID();
+            due = store.claimDue(now, claim, schedule.claimLease(), schedule.batch());
+            for (int i = 0; i < due.size(); i++) {
+                if (!send(due.get(i), claim, now)) {
+                    // the SMTP server is down: the rest of this batch waits too, in order
+                    due.subList(i + 1, due.size()).forEach(rest -> store.release(rest, claim, "not tried: the SMTP server "
+                            + "was unreachable", now.plus(schedule.retryDelay())));
+                    return sent;
+                }
+                sent++;
+            }
+        } while (due.size() == schedule.batch());
+        return sent;
+    }
+
+    private boolean send(DueAlert alert, String claim, OffsetDateTime now) {
+        LedgerEntry request = ledger.find(alert.requestId()).orElse(null);
+        if (request == null || !stillWaiting(request, alert.kind())) {
+            store.cancel(alert, claim);
+            return true;
+        }
+        List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(escalation(alert.step()));
+        RenderedMail rendered = mail.render(facts(alert, request, recipients, now));
+        Exchange result = producer.send("direct:send-alert-mail", exchange -> {
+            exchange.getMessage().setBody(rendered.html());
+            exchange.getMessage().setHeader("coophubMailTo", String.join(", ", recipients));
+            exchange.getMessage().setHeader("coophubMailSubject", rendered.subject());
+            exchange.getMessage().setHeader("coophubMailText", rendered.text());
+        });
+        if (result.getException() != null) {
+            String error = PlatformPublisher.rootMessage(result.getException());
+            Duration wait = retryDelay(alert.failures());
+            store.release(alert, claim, error, now.plus(wait));
+            log.warn("Alert {} ({} {} of request {}) could not be sent: {}; retrying in {}", alert.id(), alert.step(),
+                    alert.kind(), alert.requestId(), error, wait);
+            return false;
+        }
+        store.markSent(alert, claim, String.join(", ", recipients), now, repeatAt(alert, now));
+        log.info("Alert {} sent: {} {} of request {} to {}", alert.id(), alert.step(), alert.kind(), alert.requestId(),
+                recipients);
+        return true;
+    }
+
+    private AlertFacts facts(DueAlert alert, LedgerEntry request, List<String> recipients, OffsetDateTime now) {
+        String counterpart = request.direction() == Direction.OUTBOUND ? request.targetRegion()
+                : request.fromUnit() == null ? "?" : request.fromUnit().name();
+        String ackUrl = mailSettings.ackBaseUrl() + "/alerts/ack?token="
+                + tokens.issue(alert.id(), mailSettings.ackValidity());
+        return new AlertFacts(alert.id(), alert.step(), alert.kind(), request.requestId(), request.direction(),
+                request.type(), request.priority(), request.caseNumber(), request.requestingRoom(), request.platform(),
+                counterpart, alert.deadline(), now.toInstant(), recipients, ackUrl, null);
+    }
+
+    private static boolean stillWaiting(LedgerEntry request, DeadlineKind kind) {
+        return kind == DeadlineKind.SIGN_FOR ? request.state() == RequestState.RECEIVED
+                : AWAITING_REPLY.contains(request.state());
+    }
+
+    static EscalationLevel escalation(AlertStep step) {
+        return switch (step) {
+            case DUE_SOON, OVERDUE -> EscalationLevel.OFFICER;
+            case SECOND_NOTICE -> EscalationLevel.OFFICER_AND_SUPERVISOR;
+            case THIRD_NOTICE -> EscalationLevel.ALL;
+        };
+    }
+
+    private OffsetDateTime repeatAt(DueAlert alert, OffsetDateTime now) {
+        if (alert.step() == AlertStep.DUE_SOON || schedule.repeatEvery().isZero()) {
+            return null;
+        }
+        return now.plus(schedule.repeatEvery());
+    }
+
+    private Duration retryDelay(int failures) {
+        Duration wait = schedule.retryDelay().multipliedBy(1L << Math.min(failures, 10));
+        return wait.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : wait;
+    }
+
+}

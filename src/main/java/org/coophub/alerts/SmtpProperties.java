@@ -1,0 +1,43 @@
+package org.coophub.alerts;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The SMTP server alerts go through ({@code coophub.alerts.smtp.*}); credentials from the environment only.
+ * {@code protocol: smtps} for TLS from the first byte.
+ */
+@Validated
+@ConfigurationProperties("coophub.alerts.smtp")
+public record SmtpProperties(
+        @NotBlank @DefaultValue("localhost") String host,
+        @Min(1) @Max(65535) @DefaultValue("2525") int port,
+        @NotNull @Pattern(regexp = "smtps?", message = "must be smtp or smtps") @DefaultValue("smtp") String protocol,
+        String username,
+        String password,
+        @NotNull @DefaultValue("10s") Duration timeout) {
+
+    /** The camel-mail endpoint; the password travels as RAW(...) and Camel masks it in its logs. */
+    public String uri() {
+        StringBuilder uri = new StringBuilder(protocol).append("://").append(host).append(':').append(port)
+                .append("?connectionTimeout=").append(timeout.toMillis());
+        if (username != null && !username.isBlank()) {
+            uri.append("&username=RAW(").append(username).append(")&password=RAW(")
+                    .append(password == null ? "" : password).append(')');
+        }
+        return uri.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpProperties[" + protocol + "://" + host + ":" + port + ", user " + (username == null ? "-" : username)
+                + "]";
+    }
+}
