@@ -30,7 +30,7 @@ public final class DutyRosterLoader {
 
     // A syntax check only: it catches typos such as a missing domain, not addresses that do not exist.
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("H:mm");
 
     private DutyRosterLoader() {
     }
@@ -86,7 +86,7 @@ public final class DutyRosterLoader {
                 return missing("shift-change", "the local time the duty passes on, e.g. \"08:30\"");
             }
             try {
-                return LocalTime.parse(text(value), HH_MM);
+                return LocalTime.parse(text(value), TIME_OF_DAY);
             } catch (DateTimeParseException e) {
                 return problem("shift-change", "'" + value + "' is not a time of day (HH:mm, e.g. \"08:30\")");
             }
@@ -154,8 +154,9 @@ public final class DutyRosterLoader {
                 String entry = "rota.dates." + key;
                 LocalDate date = date(entry, key);
                 Person officer = lookUp(entry, id, officers, "officer");
-                if (date != null && officer != null && dates.put(date, officer) != null) {
-                    problem(entry, "the date is listed twice");
+                // no need to look for the same date twice: the parser refuses duplicate keys, and dates are strict
+                if (date != null && officer != null) {
+                    dates.put(date, officer);
                 }
             });
             return dates;

@@ -29,8 +29,8 @@ CREATE TABLE alert (
 CREATE INDEX alert_due ON alert (state, fire_at);
 CREATE INDEX alert_request ON alert (request_id);
 
-CREATE TABLE digest (
-    day           DATE                     NOT NULL PRIMARY KEY,
+CREATE TABLE alert_digest (
+    digest_day    DATE                     NOT NULL PRIMARY KEY,
     state         VARCHAR(16)              NOT NULL,
     claim         VARCHAR(64),
     claimed_until TIMESTAMP WITH TIME ZONE,

@@ -1,0 +1,89 @@
+package org.coophub.web;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.coophub.alerts.AckTokens;
+import org.coophub.alerts.AlertStore;
+import org.coophub.alerts.AlertView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Alerts: the list with their state, and acknowledging one (which stops repeats of that step, not the next step),
+ * by API or through the signed, expiring link in the email.
+ */
+@RestController
+public class AlertsApi {
+
+    private final AlertStore alerts;
+    private final AckTokens tokens;
+    private final Clock clock;
+
+    public AlertsApi(AlertStore alerts, AckTokens tokens, Clock clock) {
+        this.alerts = alerts;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public record Acknowledgement(String by) {
+    }
+
+    @GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<AlertView> list(@RequestParam(required = false) String requestId,
+            @RequestParam(defaultValue = "200") int limit) {
+        return alerts.list(requestId, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @PostMapping(path = "/api/alerts/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> acknowledge(@PathVariable long id,
+            @RequestBody(required = false) Acknowledgement acknowledgement) {
+        String by = acknowledgement == null || acknowledgement.by() == null ? "(API)" : acknowledgement.by();
+        return acknowledged(id, by);
+    }
+
+    /** The link in the email opens a page with one button, so that a mail scanner following links acknowledges nothing. */
+    @GetMapping(path = "/alerts/ack", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> confirmPage(@RequestParam String token) {
+        OptionalLong id = tokens.verify(token);
+        if (id.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.GONE).body(page("链接无效或已过期 This link is invalid or has expired."));
+        }
+        return ResponseEntity.ok(page("确认收到提醒 " + id.getAsLong() + " Acknowledge alert " + id.getAsLong()
+                + "<form method='post' action='/alerts/ack'><input type='hidden' name='token' value='"
+                + HtmlUtils.htmlEscape(token) + "'><button type='submit'>确认 Acknowledge</button></form>"));
+    }
+
+    @PostMapping(path = "/alerts/ack", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> acknowledgeByLink(@RequestParam String token) {
+        OptionalLong id = tokens.verify(token);
+        if (id.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.GONE).body(page("链接无效或已过期 This link is invalid or has expired."));
+        }
+        boolean done = alerts.acknowledge(id.getAsLong(), "(email link)", OffsetDateTime.now(clock));
+        return ResponseEntity.ok(page(done ? "已确认 Acknowledged. 此提醒不再重复 This alert will not repeat."
+                : "此提醒无需确认 Nothing to acknowledge (already acknowledged, or not sent yet)."));
+    }
+
+    private ResponseEntity<Map<String, Object>> acknowledged(long id, String by) {
+        boolean done = alerts.acknowledge(id, by, OffsetDateTime.now(clock));
+        return done ? ResponseEntity.ok(Map.of("id", id, "state", "ACKNOWLEDGED"))
+                : ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("id", id,
+                        "error", "no sent alert " + id + " waiting for acknowledgement"));
+    }
+
+    private static String page(String content) {
+        return "<!doctype html><html><head><meta charset='utf-8'><title>coophub</title></head><body><p>" + content
+                + "</p></body></html>";
+    }
+}

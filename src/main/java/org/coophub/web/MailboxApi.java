@@ -1,0 +1,39 @@
+package org.coophub.web;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.coophub.alerts.EmbeddedMailbox;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the embedded mailbox of the default profile received: the alerts coophub sent, newest last. */
+@RestController
+@ConditionalOnBean(EmbeddedMailbox.class)
+public class MailboxApi {
+
+    private final EmbeddedMailbox mailbox;
+
+    public MailboxApi(EmbeddedMailbox mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    public record Mail(String to, String subject, String sent) {
+    }
+
+    @GetMapping(path = "/api/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<Mail> received() throws MessagingException {
+        List<Mail> mails = new java.util.ArrayList<>();
+        for (MimeMessage message : mailbox.received()) {
+            Address[] to = message.getAllRecipients();
+            mails.add(new Mail(to == null ? "" : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(", ")),
+                    message.getSubject(), String.valueOf(message.getSentDate())));
+        }
+        return mails;
+    }
+}
