@@ -17,6 +17,7 @@ import org.coophub.publishing.PlatformPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -44,10 +45,13 @@ public class AlertSweeper {
     private final AlertScheduleProperties schedule;
     private final ProducerTemplate producer;
     private final Clock clock;
+    private final DailyDigest digest;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     public AlertSweeper(AlertStore store, Ledger ledger, DutyRoster roster, AckTokens tokens,
-            AlertsProperties mailSettings, AlertScheduleProperties schedule, ProducerTemplate producer, Clock clock) {
+            AlertsProperties mailSettings, AlertScheduleProperties schedule, ProducerTemplate producer, Clock clock,
+            DailyDigest digest) {
+        this.digest = digest;
         this.store = store;
         this.ledger = ledger;
         this.roster = roster;
@@ -59,15 +63,26 @@ public class AlertSweeper {
         this.clock = clock;
     }
 
+    /** Sweeps run only while the routes that send mail run: not during start-up, not during shutdown. */
+    private volatile boolean running;
+
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {
+        running = true;
         sweep();
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    public void onStop() {
+        running = false;
     }
 
     @Scheduled(fixedDelayString = "${coophub.alerts.schedule.sweep-interval:5s}",
             initialDelayString = "${coophub.alerts.schedule.sweep-interval:5s}")
     public void onSchedule() {
-        sweep();
+        if (running) {
+            sweep();
+        }
     }
 
     /** @return how many alerts were sent */
@@ -88,6 +103,7 @@ public class AlertSweeper {
                 sent++;
             }
         } while (due.size() == schedule.batch());
+        digest.sendIfDue(OffsetDateTime.now(clock), instance + "-" + UUID.randomUUID());
         return sent;
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.coophub.CoophubApplication;
@@ -29,18 +30,29 @@ public final class Hub implements AutoCloseable {
 
     private final Path dir;
     private final Map<String, Object> properties;
+    private final Clock clock;
     private final ConfigurableApplicationContext context;
 
-    private Hub(Path dir, Map<String, Object> properties) {
+    private Hub(Path dir, Map<String, Object> properties, Clock clock) {
         this.dir = dir;
         this.properties = properties;
+        this.clock = clock;
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CoophubApplication.class);
+        if (clock != null) {
+            // replaces the system clock: tests move time instead of waiting
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
         // as command-line arguments, so that they win over config/application.yaml
-        this.context = new SpringApplicationBuilder(CoophubApplication.class)
-                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        this.context = builder.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     /** A new hub in a new folder. */
     public static Hub start(Path dir, String... extraProperties) {
+        return start(dir, null, extraProperties);
+    }
+
+    /** A new hub in a new folder, on a clock the test moves. */
+    public static Hub start(Path dir, Clock clock, String... extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.config.additional-location", "classpath:/test-hub.yaml");
         properties.put("server.port", 0);
@@ -60,11 +72,12 @@ public final class Hub implements AutoCloseable {
             properties.put("coophub.platforms." + platform + ".known-hosts",
                     dir.resolve("data/simulator/known_hosts").toAbsolutePath().toString());
         }
+        properties.put("coophub.alerts.smtp.port", freePort());
         for (String property : extraProperties) {
             int eq = property.indexOf('=');
             properties.put(property.substring(0, eq), property.substring(eq + 1));
         }
-        return new Hub(dir, properties);
+        return new Hub(dir, properties, clock);
     }
 
     /** Stops this hub and starts a new one on the same folders and ports, as after a restart. */
@@ -75,7 +88,7 @@ public final class Hub implements AutoCloseable {
             int eq = property.indexOf('=');
             next.put(property.substring(0, eq), property.substring(eq + 1));
         }
-        return new Hub(dir, next);
+        return new Hub(dir, next, clock);
     }
 
     public <T> T bean(Class<T> type) {

@@ -1,0 +1,115 @@
+package org.coophub.alerts;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.coophub.ledger.Ledger;
+import org.coophub.ledger.RequestState;
+import org.coophub.publishing.PlatformPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily digest to the officer on duty and the supervisors: open, due-soon and overdue requests, both directions.
+ * Sent once a day at {@code coophub.alerts.schedule.digest-time}, claimed through a row per day (so two instances
+ * send it once); if the SMTP server is down it is tried again at the next sweep.
+ */
+@Component
+public class DailyDigest {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
+
+    private final Ledger ledger;
+    private final JdbcClient jdbc;
+    private final DutyRoster roster;
+    private final AlertScheduleProperties schedule;
+    private final ProducerTemplate producer;
+    private final ZoneId zone;
+
+    public DailyDigest(Ledger ledger, JdbcClient jdbc, DutyRoster roster, AlertScheduleProperties schedule,
+            ProducerTemplate producer, Clock clock) {
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.roster = roster;
+        this.schedule = schedule;
+        this.producer = producer;
+        this.zone = clock.getZone();
+    }
+
+    /** @return true if the digest went out now */
+    public boolean sendIfDue(OffsetDateTime now, String claim) {
+        ZonedDateTime local = now.atZoneSameInstant(zone);
+        if (local.toLocalTime().isBefore(schedule.digestTime()) || !claim(local.toLocalDate(), claim, now)) {
+            return false;
+        }
+        List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(EscalationLevel.OFFICER_AND_SUPERVISOR);
+        RenderedMail mail = new DigestMail().render(facts(now));
+        Exchange result = producer.send("direct:send-alert-mail", exchange -> {
+            exchange.getMessage().setBody(mail.html());
+            exchange.getMessage().setHeader("coophubMailTo", String.join(", ", recipients));
+            exchange.getMessage().setHeader("coophubMailSubject", mail.subject());
+            exchange.getMessage().setHeader("coophubMailText", mail.text());
+        });
+        boolean sent = result.getException() == null;
+        jdbc.sql("""
+                UPDATE alert_digest SET state = ?, sent_at = ?, recipients = ?, claim = NULL, claimed_until = NULL
+                WHERE digest_day = ? AND claim = ?""")
+                .params(sent ? "SENT" : "PENDING", sent ? utc(now) : null, String.join(", ", recipients),
+                        local.toLocalDate(), claim)
+                .update();
+        if (sent) {
+            log.info("Daily digest for {} sent to {}", local.toLocalDate(), recipients);
+        } else {
+            log.warn("Daily digest for {} could not be sent: {}; trying again at the next sweep", local.toLocalDate(),
+                    PlatformPublisher.rootMessage(result.getException()));
+        }
+        return sent;
+    }
+
+    private boolean claim(java.time.LocalDate day, String claim, OffsetDateTime now) {
+        try {
+            jdbc.sql("INSERT INTO alert_digest (digest_day, state, claim, claimed_until) VALUES (?, 'SENDING', ?, ?)")
+                    .params(day, claim, utc(now.plus(schedule.claimLease()))).update();
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return jdbc.sql("""
+                    UPDATE alert_digest SET state = 'SENDING', claim = ?, claimed_until = ?
+                    WHERE digest_day = ? AND (state = 'PENDING' OR (state = 'SENDING' AND claimed_until < ?))""")
+                    .params(claim, utc(now.plus(schedule.claimLease())), day, utc(now)).update() == 1;
+        }
+    }
+
+    private DigestFacts facts(OffsetDateTime now) {
+        List<DigestFacts.Row> overdue = new ArrayList<>();
+        List<DigestFacts.Row> dueSoon = new ArrayList<>();
+        List<DigestFacts.Row> other = new ArrayList<>();
+        for (Ledger.OpenRequest open : ledger.openRequests()) {
+            boolean awaitingSignature = open.state() == RequestState.RECEIVED && open.signForDue() != null;
+            DeadlineKind kind = awaitingSignature ? DeadlineKind.SIGN_FOR : DeadlineKind.REPLY;
+            OffsetDateTime due = awaitingSignature ? open.signForDue() : open.replyDue();
+            DigestFacts.Row row = new DigestFacts.Row(open.requestId(), open.type(), open.direction(), kind, due,
+                    open.state());
+            if (due.isBefore(now)) {
+                overdue.add(row);
+            } else if (due.isBefore(now.plus(schedule.dueSoonLead()))) {
+                dueSoon.add(row);
+            } else {
+                other.add(row);
+            }
+        }
+        return new DigestFacts(now.toInstant(), overdue, dueSoon, other);
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

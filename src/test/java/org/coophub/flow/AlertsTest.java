@@ -1,0 +1,229 @@
+package org.coophub.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.coophub.support.PlatformSide.inboundRequest;
+import static org.coophub.support.PlatformSide.put;
+import static org.coophub.support.PlatformSide.reply;
+import static org.coophub.support.Requests.SHANGHAI_XUHUI;
+import static org.coophub.support.Requests.recordCheck;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.coophub.alerts.EmbeddedMailbox;
+import org.coophub.ledger.RequestState;
+import org.coophub.support.Hub;
+import org.coophub.support.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deadlines are chased by e-mail to whoever is on duty (config/duty-roster.yaml), escalating; each step once, across
+ * restarts and SMTP outages. The clock is moved, never waited for. T0 is Monday 2026-03-02 09:00 in Beijing; a
+ * record check is due 7 days later.
+ */
+class AlertsTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
+    private static final Instant DEADLINE = T0.plus(Duration.ofDays(7));
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(T0);
+
+    record Mail(String subject, List<String> to, String text) {
+    }
+
+    @Test
+    void eachStepGoesOnceToWhoeverIsOnDutyAndEscalates() {
+        try (Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.repeat-every=0s")) {
+            publish(hub, "ESC-1");
+
+            clock.set(DEADLINE.minus(Duration.ofDays(1)).plusSeconds(1)); // Sunday: zhang on duty
+            Mail dueSoon = awaitMail(hub, "ESC-1", "DUE_SOON");
+            assertThat(dueSoon.to()).containsExactly("zhang@example.org");
+            assertThat(dueSoon.subject()).contains("到期提醒", "户籍前科协查", "RECORD_CHECK");
+
+            clock.set(DEADLINE.plusSeconds(1)); // Monday: wang
+            Mail overdue = awaitMail(hub, "ESC-1", "OVERDUE");
+            assertThat(overdue.to()).containsExactly("wang@example.org");
+            assertThat(overdue.text()).doesNotContain("19800101");
+
+            clock.set(DEADLINE.plus(Duration.ofDays(1)).plusSeconds(1)); // Tuesday: li, supervisor zhao
+            assertThat(awaitMail(hub, "ESC-1", "SECOND_NOTICE").to())
+                    .containsExactlyInAnyOrder("li@example.org", "zhao@example.org");
+
+            clock.set(DEADLINE.plus(Duration.ofDays(3)).plusSeconds(1)); // Thursday: liu, sun, and the head
+            assertThat(awaitMail(hub, "ESC-1", "THIRD_NOTICE").to())
+                    .containsExactlyInAnyOrder("liu@example.org", "sun@example.org", "chen@example.org");
+
+            clock.advance(Duration.ofDays(2));
+            hub.bean(org.coophub.alerts.AlertSweeper.class).sweep();
+            assertThat(mails(hub, "ESC-1")).hasSize(4);
+            assertThat(hub.get("/api/alerts?requestId=ESC-1").body()).contains("\"state\":\"SENT\"")
+                    .doesNotContain("PENDING");
+        }
+    }
+
+    @Test
+    void aReplyJustBeforeTheDeadlineStopsTheAlerts() {
+        try (Hub hub = Hub.start(dir, clock)) {
+            publish(hub, "ESC-2");
+            clock.set(DEADLINE.minusSeconds(60));
+            put(hub.platformFolder("national", "replies"), "ESC-2.json",
+                    reply("ESC-2", "FOUND", null, null).replace("2026-03-05T10:00:00+08:00", "2026-03-09T08:59:00+08:00"));
+            await().until(() -> hub.ledger().find("ESC-2").orElseThrow().state() == RequestState.REPLIED);
+            assertThat(hub.ledger().find("ESC-2").orElseThrow().reply().onTime()).isTrue();
+
+            clock.set(DEADLINE.plus(Duration.ofDays(4)));
+            hub.bean(org.coophub.alerts.AlertSweeper.class).sweep();
+            assertThat(mails(hub, "ESC-2")).extracting(Mail::subject).allMatch(s -> s.contains("DUE_SOON"));
+            assertThat(hub.get("/api/alerts?requestId=ESC-2").body()).contains("CANCELLED");
+        }
+    }
+
+    @Test
+    void acknowledgingStopsTheRepeatsOfAStepButNotTheNextStep() {
+        try (Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.repeat-every=1h")) {
+            publish(hub, "ESC-3");
+            publish(hub, "ESC-4");
+            clock.set(DEADLINE.plusSeconds(1));
+            Mail overdue = awaitMail(hub, "ESC-3", "OVERDUE");
+            awaitMail(hub, "ESC-4", "OVERDUE");
+
+            Matcher link = Pattern.compile("/alerts/ack\\?token=([A-Za-z0-9_-]+)").matcher(overdue.text());
+            assertThat(link.find()).isTrue();
+            assertThat(hub.get("/alerts/ack?token=" + link.group(1)).body()).contains("Acknowledge");
+            assertThat(hub.post("/alerts/ack?token=" + link.group(1), "").body()).contains("Acknowledged");
+            assertThat(hub.get("/alerts/ack?token=" + link.group(1) + "x").statusCode()).isEqualTo(410);
+
+            clock.advance(Duration.ofMinutes(61));
+            await().until(() -> count(hub, "ESC-4", "OVERDUE") == 2); // not acknowledged: repeated
+            assertThat(count(hub, "ESC-3", "OVERDUE")).isEqualTo(1);
+
+            clock.set(DEADLINE.plus(Duration.ofDays(1)).plusSeconds(1));
+            awaitMail(hub, "ESC-3", "SECOND_NOTICE");
+        }
+    }
+
+    @Test
+    void alertsWaitForTheSmtpServerAndAreSentOnceItIsBack() {
+        try (Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.repeat-every=0s")) {
+            publish(hub, "ESC-5");
+            EmbeddedMailbox mailbox = hub.bean(EmbeddedMailbox.class);
+            mailbox.stop();
+            clock.set(DEADLINE.plusSeconds(1));
+            await().until(() -> hub.get("/api/alerts?requestId=ESC-5").body().contains("\"lastError\":\""));
+
+            mailbox.start();
+            clock.advance(Duration.ofMinutes(5));
+            awaitMail(hub, "ESC-5", "OVERDUE");
+            awaitMail(hub, "ESC-5", "DUE_SOON");
+            hub.bean(org.coophub.alerts.AlertSweeper.class).sweep();
+            assertThat(mails(hub, "ESC-5")).hasSize(2);
+        }
+    }
+
+    @Test
+    void aRestartNeitherRepeatsASentStepNorLosesTheStepsMissedWhileDown() {
+        Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.repeat-every=0s");
+        publish(hub, "ESC-6");
+        clock.set(DEADLINE.minus(Duration.ofDays(1)).plusSeconds(1));
+        awaitMail(hub, "ESC-6", "DUE_SOON");
+        hub.close();
+
+        clock.set(DEADLINE.plus(Duration.ofDays(5)));
+        try (Hub restarted = hub.restart()) {
+            await().until(() -> mails(restarted, "ESC-6").size() == 3);
+            assertThat(mails(restarted, "ESC-6")).extracting(Mail::subject).satisfiesExactly(
+                    s -> assertThat(s).contains("OVERDUE"), s -> assertThat(s).contains("SECOND_NOTICE"),
+                    s -> assertThat(s).contains("THIRD_NOTICE"));
+            restarted.bean(org.coophub.alerts.AlertSweeper.class).sweep();
+            assertThat(mails(restarted, "ESC-6")).hasSize(3);
+        }
+    }
+
+    @Test
+    void signingForARequestStopsItsSignForAlerts() {
+        try (Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.repeat-every=0s")) {
+            put(hub.platformFolder("national", "requests"), "SH-ESC-1.json", inboundRequest("SH-ESC-1"));
+            await().until(() -> hub.ledger().find("SH-ESC-1").isPresent());
+            assertThat(hub.ledger().find("SH-ESC-1").orElseThrow().signForDueAt()).isEqualTo(
+                    T0.plus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC));
+            assertThat(hub.post("/api/requests/SH-ESC-1/sign", "{\"signedBy\": \"李警官\"}").statusCode()).isEqualTo(200);
+
+            clock.set(T0.plus(Duration.ofDays(2)));
+            hub.bean(org.coophub.alerts.AlertSweeper.class).sweep();
+            assertThat(mails(hub, "SH-ESC-1")).extracting(Mail::subject).noneMatch(s -> s.contains("签收"));
+        }
+    }
+
+    private static void publish(Hub hub, String requestId) {
+        assertThat(hub.post("/api/requests", recordCheck(requestId, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+        await().until(() -> hub.ledger().find(requestId).orElseThrow().state() == RequestState.PUBLISHED);
+    }
+
+    static Mail awaitMail(Hub hub, String requestId, String step) {
+        return await().until(() -> mails(hub, requestId).stream().filter(m -> m.subject().contains(step)).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+
+    static long count(Hub hub, String requestId, String step) {
+        return mails(hub, requestId).stream().filter(m -> m.subject().contains(step)).count();
+    }
+
+    /** One per message sent (the mailbox keeps a copy per recipient). */
+    static List<Mail> mails(Hub hub, String requestId) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return hub.bean(EmbeddedMailbox.class).received().stream()
+                .filter(message -> seen.add(messageId(message)))
+                .map(AlertsTest::mail)
+                .filter(m -> m.subject().contains(requestId)).toList();
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String plainText(Object content) throws Exception {
+        if (content instanceof String text) {
+            return text;
+        }
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) content;
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                String text = plainText(nested);
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+
+    private static Mail mail(MimeMessage message) {
+        try {
+            Address[] to = message.getRecipients(jakarta.mail.Message.RecipientType.TO);
+            String text = plainText(message.getContent());
+            return new Mail(message.getSubject(), Arrays.stream(to).map(Address::toString).toList(), text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
