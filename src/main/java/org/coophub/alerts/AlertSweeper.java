@@ -77,8 +77,8 @@ public class AlertSweeper {
         running = false;
     }
 
-    @Scheduled(fixedDelayString = "${coophub.alerts.schedule.sweep-interval:5s}",
-            initialDelayString = "${coophub.alerts.schedule.sweep-interval:5s}")
+    @Scheduled(fixedDelayString = "${coophub.alerts.schedule.sweep-interval:500ms}",
+            initialDelayString = "${coophub.alerts.schedule.sweep-interval:500ms}")
     public void onSchedule() {
         if (running) {
             sweep();

@@ -22,7 +22,7 @@ class OnPostgresTest {
 
     @Test
     void aRequestIsRelayedWithTheLedgerOnPostgres() {
-        String url = TestPostgres.jdbcUrl(TestPostgres.newDatabase());
+        String url = TestPostgres.newDatabaseUrl();
         try (Hub hub = Hub.start(dir, "spring.datasource.url=" + url, "spring.datasource.username=postgres",
                 "spring.datasource.password=")) {
             assertThat(hub.post("/api/requests", recordCheck("PG-1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);

@@ -91,6 +91,10 @@ public final class Hub implements AutoCloseable {
         return new Hub(dir, next, clock);
     }
 
+    public String property(String key) {
+        return String.valueOf(properties.get(key));
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

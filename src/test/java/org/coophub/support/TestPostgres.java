@@ -52,12 +52,15 @@ public final class TestPostgres {
         return server().getDatabase("postgres", "postgres", Map.of("currentSchema", name));
     }
 
-    public static String jdbcUrl(DataSource database) {
-        try (Connection c = database.getConnection()) {
-            return c.getMetaData().getURL();
+    /** The JDBC URL of a new, empty schema, for a hub configured by URL. */
+    public static String newDatabaseUrl() {
+        String name = "coophub_" + DATABASES.incrementAndGet();
+        try (Connection c = server().getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("CREATE SCHEMA " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("could not create schema " + name, e);
         }
+        return server().getJdbcUrl("postgres", "postgres") + "&currentSchema=" + name;
     }
 
     private static synchronized void stop() {
