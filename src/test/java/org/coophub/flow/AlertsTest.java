@@ -166,6 +166,29 @@ class AlertsTest {
         }
     }
 
+    @Test
+    void theDailyDigestGoesOutOnceADayWithOpenAndOverdueRequests() {
+        try (Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.repeat-every=0s",
+                "coophub.alerts.schedule.digest-time=08:00")) {
+            publish(hub, "DIG-1");
+            put(hub.platformFolder("national", "requests"), "SH-DIG-1.json", inboundRequest("SH-DIG-1"));
+            await().until(() -> hub.ledger().find("SH-DIG-1").isPresent());
+
+            clock.set(Instant.parse("2026-03-03T08:00:01Z")); // the clock's zone is UTC; SH-DIG-1 waits for signing
+            Mail digest = await().until(() -> mails(hub, "Daily digest").stream().findFirst(),
+                    java.util.Optional::isPresent).orElseThrow();
+            assertThat(digest.subject()).contains("2026-03-03", "1 overdue", "2 open");
+            assertThat(digest.text()).contains("DIG-1", "SH-DIG-1");
+            assertThat(digest.to()).contains("li@example.org", "zhao@example.org");
+
+            clock.advance(Duration.ofHours(2));
+            hub.bean(org.coophub.alerts.AlertSweeper.class).sweep();
+            assertThat(mails(hub, "Daily digest")).hasSize(1);
+            clock.advance(Duration.ofDays(1));
+            await().until(() -> mails(hub, "Daily digest").size() == 2);
+        }
+    }
+
     private static void publish(Hub hub, String requestId) {
         assertThat(hub.post("/api/requests", recordCheck(requestId, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
         await().until(() -> hub.ledger().find(requestId).orElseThrow().state() == RequestState.PUBLISHED);
