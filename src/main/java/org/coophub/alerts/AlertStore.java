@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,16 +33,18 @@ public class AlertStore {
     @Transactional
     public void plan(String requestId, DeadlineKind kind, OffsetDateTime deadline, Duration dueSoonLead,
             AlertScheduleProperties schedule) {
-        insert(requestId, kind, AlertStep.DUE_SOON, deadline, deadline.minus(dueSoonLead));
-        insert(requestId, kind, AlertStep.OVERDUE, deadline, deadline);
-        insert(requestId, kind, AlertStep.SECOND_NOTICE, deadline, deadline.plus(schedule.secondNoticeAfter()));
-        insert(requestId, kind, AlertStep.THIRD_NOTICE, deadline, deadline.plus(schedule.thirdNoticeAfter()));
-    }
-
-    private void insert(String requestId, DeadlineKind kind, AlertStep step, OffsetDateTime deadline,
-            OffsetDateTime fireAt) {
-        jdbc.sql("INSERT INTO alert (request_id, kind, step, deadline, fire_at, state) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(requestId, kind.name(), step.name(), utc(deadline), utc(fireAt), State.PENDING.name())
+        Map<AlertStep, OffsetDateTime> fireAt = new EnumMap<>(AlertStep.class);
+        fireAt.put(AlertStep.DUE_SOON, deadline.minus(dueSoonLead));
+        fireAt.put(AlertStep.OVERDUE, deadline);
+        fireAt.put(AlertStep.SECOND_NOTICE, deadline.plus(schedule.secondNoticeAfter()));
+        fireAt.put(AlertStep.THIRD_NOTICE, deadline.plus(schedule.thirdNoticeAfter()));
+        // one statement for the four rows: this runs inside every request's intake transaction
+        List<Object> values = new ArrayList<>();
+        fireAt.forEach((step, at) -> values.addAll(List.of(requestId, kind.name(), step.name(), utc(deadline), utc(at),
+                State.PENDING.name())));
+        jdbc.sql("INSERT INTO alert (request_id, kind, step, deadline, fire_at, state) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(fireAt.size(), "(?, ?, ?, ?, ?, ?)")))
+                .params(values)
                 .update();
     }
 
