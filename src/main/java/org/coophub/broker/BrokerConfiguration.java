@@ -6,8 +6,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jms.support.destination.DynamicDestinationResolver;
 
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Destination;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 @Configuration(proxyBeanMethods = false)
 public class BrokerConfiguration {
@@ -40,6 +44,19 @@ public class BrokerConfiguration {
         template.setSessionTransacted(true);
         template.setExplicitQosEnabled(true);
         template.setDeliveryPersistent(true);
+        // Artemis answers session.createQueue(name) with a round trip to the broker (queue query) on every send;
+        // the destinations this template sends to are a few fixed names, so resolve each once
+        DynamicDestinationResolver dynamic = new DynamicDestinationResolver();
+        Map<String, Destination> destinations = new ConcurrentHashMap<>();
+        template.setDestinationResolver((session, name, pubSub) -> {
+            String key = (pubSub ? "topic:" : "queue:") + name;
+            Destination destination = destinations.get(key);
+            if (destination == null) {
+                destination = dynamic.resolveDestinationName(session, name, pubSub);
+                destinations.put(key, destination);
+            }
+            return destination;
+        });
         return template;
     }
 }

@@ -1,6 +1,12 @@
 package org.coophub.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.coophub.bench.BenchSupport.awaitAll;
+import static org.coophub.bench.BenchSupport.id;
+import static org.coophub.bench.BenchSupport.last;
+import static org.coophub.bench.BenchSupport.latency;
+import static org.coophub.bench.BenchSupport.mb;
+import static org.coophub.bench.BenchSupport.percentiles;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -10,21 +16,13 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +46,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultExchange;
+import org.coophub.bench.BenchSupport.Arrivals;
+import org.coophub.bench.BenchSupport.HeapSampler;
 import org.coophub.broker.BrokerProperties;
 import org.coophub.platform.PlatformProperties;
 import org.coophub.platform.PlatformsProperties;
@@ -91,15 +91,7 @@ class PublishingBenchmark {
 
     @Test
     void publishing() throws Exception {
-        List<String> settings = new ArrayList<>();
-        // Hub logs go to a file, as in production (the console threshold is OFF),
-        // so that 20,000 INFO lines do not travel through surefire's pipe to the Maven console.
-        settings.add("logging.file.name=" + dir.resolve("hub.log"));
-        settings.add("logging.threshold.console=OFF");
-        String extra = System.getProperty("bench.hub", "").strip();
-        if (!extra.isEmpty()) {
-            settings.addAll(List.of(extra.split(";")));
-        }
+        List<String> settings = BenchSupport.hubSettings(dir);
         try (Hub hub = Hub.start(dir, settings.toArray(String[]::new))) {
             printSettings(hub, settings);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -118,9 +110,8 @@ class PublishingBenchmark {
             System.out.printf(Locale.ROOT, "throughput     %.0f requests/s (N / first POST to last file renamed, %.2f s)%n",
                     run.rate(), run.seconds());
             System.out.printf(Locale.ROOT, "accept only    %.0f requests/s (N / first POST to last 202)%n", run.acceptRate());
-            System.out.printf(Locale.ROOT, "latency        p50 %.1f ms, p99 %.1f ms, max %.1f ms (POST sent -> <id>.json in inbound)%n",
-                    ms(run.latency.getValueAtPercentile(50)), ms(run.latency.getValueAtPercentile(99)),
-                    ms(run.latency.getMaxValue()));
+            System.out.printf(Locale.ROOT, "latency        %s (POST sent -> <id>.json in inbound)%n",
+                    percentiles(run.latency));
             System.out.printf(Locale.ROOT, "peak heap      %.0f MB sampled used (sum of pool peaks %.0f MB, max %.0f MB)%n",
                     mb(run.sampledPeakHeap), mb(run.poolPeakHeap), mb(Runtime.getRuntime().maxMemory()));
             System.out.printf(Locale.ROOT, "watcher        %d inotify overflow(s)%n", run.overflows);
@@ -183,54 +174,15 @@ class PublishingBenchmark {
      */
     private EndToEnd endToEnd(Hub hub, HttpClient http, JdbcClient jdbc, String prefix, int count) throws Exception {
         AtomicLongArray sent = new AtomicLongArray(count);
-        AtomicLongArray seen = new AtomicLongArray(count);
-        AtomicInteger files = new AtomicInteger();
-        AtomicInteger overflows = new AtomicInteger();
         Path national = hub.inbound(NATIONAL);
         Path provincial = hub.inbound(PROVINCIAL);
-        Files.createDirectories(national);
-        Files.createDirectories(provincial);
-
-        WatchService watch = FileSystems.getDefault().newWatchService();
-        national.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-        provincial.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-        Thread watcher = new Thread(() -> {
-            try {
-                while (files.get() < count) {
-                    WatchKey key = watch.poll(100, TimeUnit.MILLISECONDS);
-                    if (key == null) {
-                        continue;
-                    }
-                    long now = System.nanoTime();
-                    for (WatchEvent<?> event : key.pollEvents()) {
-                        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                            overflows.incrementAndGet();
-                            for (Path folder : List.of(national, provincial)) {
-                                try (Stream<Path> list = Files.list(folder)) {
-                                    list.forEach(p -> stamp(p.getFileName().toString(), prefix, now, seen, files));
-                                }
-                            }
-                        } else {
-                            stamp(event.context().toString(), prefix, now, seen, files);
-                        }
-                    }
-                    key.reset();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "bench-watcher");
-        watcher.setDaemon(true);
-
+        Arrivals arrivals = new Arrivals(prefix, count, national, provincial);
         HeapSampler heap = new HeapSampler();
         String url = hub.url("/api/requests");
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
         AtomicLong lastAccepted = new AtomicLong();
         List<Future<Integer>> workers = new ArrayList<>();
-        watcher.start();
         heap.start();
         long firstPost = System.nanoTime();
         for (int c = 0; c < clients; c++) {
@@ -260,26 +212,11 @@ class PublishingBenchmark {
         pool.shutdown();
         assertThat(failures).as("POSTs not answered 202").isZero();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120 + count / 50);
-        Map<String, Long> states = Map.of();
-        // the ledger is counted only once every file is seen, so that the test's scan does not load H2 meanwhile
-        while (System.nanoTime() < deadline) {
-            if (files.get() >= count) {
-                states = published(jdbc, prefix);
-                if (states.getOrDefault("PUBLISHED", 0L) >= count) {
-                    break;
-                }
-            }
-            Thread.sleep(100);
-        }
-        if (states.isEmpty()) {
-            states = published(jdbc, prefix);
-        }
-        watcher.join(1000);
+        Map<String, Long> states = awaitAll(arrivals, jdbc, prefix, "PUBLISHED", 120 + count / 50);
+        arrivals.close();
         heap.stop();
-        watch.close();
         assertThat(states).as("ledger states of " + prefix + "*").containsExactly(Map.entry("PUBLISHED", (long) count));
-        assertThat(files.get()).as("files seen in the inbound folders").isEqualTo(count);
+        assertThat(arrivals.files()).as("files seen in the inbound folders").isEqualTo(count);
         try (Stream<Path> nat = Files.list(national); Stream<Path> prov = Files.list(provincial)) {
             assertThat(nat.filter(p -> p.getFileName().toString().startsWith(prefix)).count()).isEqualTo((count + 1) / 2);
             assertThat(prov.filter(p -> p.getFileName().toString().startsWith(prefix)).count()).isEqualTo(count / 2);
@@ -289,77 +226,8 @@ class PublishingBenchmark {
             assertThat(Files.exists((i % 2 == 0 ? national : provincial).resolve(id(prefix, i) + ".json"))).isTrue();
         }
 
-        Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
-        long lastFile = 0;
-        for (int i = 0; i < count; i++) {
-            latency.recordValue(Math.max(0, seen.get(i) - sent.get(i)));
-            lastFile = Math.max(lastFile, seen.get(i));
-        }
-        return new EndToEnd(firstPost, lastAccepted.get(), lastFile, count, latency, heap.sampledPeak(),
-                heap.poolPeak(), overflows.get());
-    }
-
-    private static void stamp(String name, String prefix, long now, AtomicLongArray seen, AtomicInteger files) {
-        if (!name.startsWith(prefix) || !name.endsWith(".json")) {
-            return; // the temporary .part name, or another run's file
-        }
-        int i = Integer.parseInt(name.substring(prefix.length(), name.length() - ".json".length()));
-        if (seen.compareAndSet(i, 0, now)) {
-            files.incrementAndGet();
-        }
-    }
-
-    private static String id(String prefix, int i) {
-        return prefix + String.format(Locale.ROOT, "%06d", i);
-    }
-
-    private static Map<String, Long> published(JdbcClient jdbc, String prefix) {
-        Map<String, Long> states = new HashMap<>();
-        jdbc.sql("SELECT state, COUNT(*) FROM cooperation_request WHERE request_id LIKE ? GROUP BY state")
-                .param(prefix + "%")
-                .query(rs -> {
-                    states.put(rs.getString(1), rs.getLong(2));
-                });
-        return states;
-    }
-
-    /** Used heap sampled every 20 ms, and the sum of the heap pools' peaks (an upper bound) since start. */
-    static final class HeapSampler {
-        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running;
-        private Thread thread;
-
-        void start() {
-            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
-            running = true;
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "bench-heap");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
-
-        long sampledPeak() {
-            return peak.get();
-        }
-
-        long poolPeak() {
-            return pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        }
+        return new EndToEnd(firstPost, lastAccepted.get(), last(arrivals.seen(), count), count,
+                latency(sent, arrivals.seen(), count), heap.sampledPeak(), heap.poolPeak(), arrivals.overflows());
     }
 
     // ------------------------------------------------------------------------------------------------ ceilings
@@ -516,13 +384,5 @@ class PublishingBenchmark {
         System.out.printf(Locale.ROOT, "bench overrides           %s%n", settings);
         System.out.printf(Locale.ROOT, "cpus %d, max heap %.0f MB, java %s%n", Runtime.getRuntime().availableProcessors(),
                 mb(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
-    private static double mb(long bytes) {
-        return bytes / (1024.0 * 1024.0);
     }
 }

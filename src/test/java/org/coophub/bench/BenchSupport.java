@@ -1,0 +1,253 @@
+package org.coophub.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the benchmarks share: hub settings, file arrival stamps, latency histograms, heap sampling, units. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /**
+     * Hub logs to a file, as in production (the console threshold is OFF), so that tens of thousands of INFO lines
+     * do not travel through surefire's pipe to the Maven console; then the {@code bench.hub} overrides
+     * ({@code key=value} separated by {@code ;}), to try a tuning without editing config/application.yaml.
+     */
+    static List<String> hubSettings(Path dir, String... fixed) {
+        List<String> settings = new ArrayList<>();
+        settings.add("logging.file.name=" + dir.resolve("hub.log"));
+        settings.add("logging.threshold.console=OFF");
+        settings.addAll(List.of(fixed));
+        String extra = System.getProperty("bench.hub", "").strip();
+        if (!extra.isEmpty()) {
+            settings.addAll(List.of(extra.split(";")));
+        }
+        return settings;
+    }
+
+    /** {@code <prefix><i as 6 digits>}: the request ids of a run. */
+    static String id(String prefix, int i) {
+        return prefix + String.format(Locale.ROOT, "%06d", i);
+    }
+
+    /** {@code COUNT(*) GROUP BY state} of the run's requests. */
+    static Map<String, Long> states(JdbcClient jdbc, String prefix) {
+        Map<String, Long> states = new HashMap<>();
+        jdbc.sql("SELECT state, COUNT(*) FROM cooperation_request WHERE request_id LIKE ? GROUP BY state")
+                .param(prefix + "%")
+                .query(rs -> {
+                    states.put(rs.getString(1), rs.getLong(2));
+                });
+        return states;
+    }
+
+    /**
+     * Waits (at most {@code timeoutSeconds}) until every file has been seen and then until the ledger has every
+     * request of the run in {@code state}; the ledger is counted only once every file is seen, so that the test's
+     * scan does not load H2 meanwhile. Returns the last count.
+     */
+    static Map<String, Long> awaitAll(Arrivals arrivals, JdbcClient jdbc, String prefix, String state,
+            long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        Map<String, Long> states = Map.of();
+        while (System.nanoTime() < deadline) {
+            if (arrivals.files() >= arrivals.count) {
+                states = states(jdbc, prefix);
+                if (states.getOrDefault(state, 0L) >= arrivals.count) {
+                    break;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return states.isEmpty() ? states(jdbc, prefix) : states;
+    }
+
+    /** Latency of each i from {@code from[i]} to {@code to[i]} (ns), and the last {@code to}. */
+    static Histogram latency(AtomicLongArray from, AtomicLongArray to, int count) {
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
+        for (int i = 0; i < count; i++) {
+            latency.recordValue(Math.max(0, to.get(i) - from.get(i)));
+        }
+        return latency;
+    }
+
+    static long last(AtomicLongArray stamps, int count) {
+        long last = 0;
+        for (int i = 0; i < count; i++) {
+            last = Math.max(last, stamps.get(i));
+        }
+        return last;
+    }
+
+    static long first(AtomicLongArray stamps, int count) {
+        long first = Long.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            first = Math.min(first, stamps.get(i));
+        }
+        return first;
+    }
+
+    static String percentiles(Histogram latency) {
+        return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(99)), ms(latency.getMaxValue()));
+    }
+
+    static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    static double mb(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    /**
+     * When each final {@code <prefix><i>.json} name appears in some folders (after the writer's atomic rename), seen
+     * through a {@code WatchService} (inotify, {@code ENTRY_CREATE} covers {@code IN_MOVED_TO}): one event per file,
+     * no scanning of folders that grow to thousands of entries, and nothing added to the hub's code path. On an
+     * inotify overflow the folders are scanned once and files not yet stamped get the scan time (pessimistic; the
+     * overflows are counted and printed).
+     */
+    static final class Arrivals implements AutoCloseable {
+        private final String prefix;
+        private final int count;
+        private final List<Path> folders;
+        private final AtomicLongArray seen;
+        private final AtomicInteger files = new AtomicInteger();
+        private final AtomicInteger overflows = new AtomicInteger();
+        private final WatchService watch;
+        private final Thread thread;
+
+        Arrivals(String prefix, int count, Path... folders) throws IOException {
+            this.prefix = prefix;
+            this.count = count;
+            this.folders = List.of(folders);
+            this.seen = new AtomicLongArray(count);
+            this.watch = FileSystems.getDefault().newWatchService();
+            for (Path folder : folders) {
+                Files.createDirectories(folder);
+                folder.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            }
+            this.thread = new Thread(this::run, "bench-watcher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                while (files.get() < count) {
+                    WatchKey key = watch.poll(100, TimeUnit.MILLISECONDS);
+                    if (key == null) {
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    for (WatchEvent<?> event : key.pollEvents()) {
+                        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                            overflows.incrementAndGet();
+                            for (Path folder : folders) {
+                                try (Stream<Path> list = Files.list(folder)) {
+                                    list.forEach(p -> stamp(p.getFileName().toString(), now));
+                                }
+                            }
+                        } else {
+                            stamp(event.context().toString(), now);
+                        }
+                    }
+                    key.reset();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void stamp(String name, long now) {
+            if (!name.startsWith(prefix) || !name.endsWith(".json")) {
+                return; // a temporary .part name, or another run's file
+            }
+            int i = Integer.parseInt(name.substring(prefix.length(), name.length() - ".json".length()));
+            if (seen.compareAndSet(i, 0, now)) {
+                files.incrementAndGet();
+            }
+        }
+
+        int files() {
+            return files.get();
+        }
+
+        int overflows() {
+            return overflows.get();
+        }
+
+        AtomicLongArray seen() {
+            return seen;
+        }
+
+        @Override
+        public void close() throws Exception {
+            thread.join(1000);
+            watch.close();
+        }
+    }
+
+    /** Used heap sampled every 20 ms, and the sum of the heap pools' peaks (an upper bound) since start. */
+    static final class HeapSampler {
+        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running;
+        private Thread thread;
+
+        void start() {
+            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        long sampledPeak() {
+            return peak.get();
+        }
+
+        long poolPeak() {
+            return pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.coophub.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.coophub.bench.BenchSupport.awaitAll;
+import static org.coophub.bench.BenchSupport.first;
+import static org.coophub.bench.BenchSupport.id;
+import static org.coophub.bench.BenchSupport.last;
+import static org.coophub.bench.BenchSupport.latency;
+import static org.coophub.bench.BenchSupport.mb;
+import static org.coophub.bench.BenchSupport.percentiles;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.coophub.bench.BenchSupport.Arrivals;
+import org.coophub.bench.BenchSupport.HeapSampler;
+import org.coophub.intake.RequestJson;
+import org.coophub.ledger.Ledger;
+import org.coophub.ledger.NewRequest;
+import org.coophub.platform.PlatformsProperties;
+import org.coophub.request.CooperationRequest;
+import org.coophub.request.Scope;
+import org.coophub.support.Hub;
+import org.coophub.support.PlatformSide;
+import org.coophub.support.Requests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Replies to our requests, end to end through a whole hub: reply files put on the simulated platforms' replies
+ * folders are polled (routes/replies.yaml), matched and recorded in the ledger, queued, and delivered to the local
+ * inbox (routes/delivery.yaml). Run once per poll interval, each on a fresh hub.
+ *
+ * <p>Run alone with {@code mvn -o -Pbench test -Dtest=RepliesBenchmark [-Dbench.replies=N] [-Dbench.polls=30s,1s]}
+ * (see docs/benchmarks.md). Asserts only correctness (every reply recorded and delivered once, every platform file
+ * moved to .done); speed is printed, never asserted.
+ *
+ * <p>Properties: {@code bench.replies} (N, default {@code bench.requests}, else 10000), {@code bench.polls}
+ * (poll intervals to run, default {@code 30s,1s}), {@code bench.hub} (extra hub settings, {@code key=value}
+ * separated by {@code ;}).
+ */
+class RepliesBenchmark {
+
+    private static final String NATIONAL = "national";
+    private static final String PROVINCIAL = "provincial";
+    private static final String PREFIX = "RPL-";
+    private static final int BATCH = 500;
+
+    private final int n = Integer.getInteger("bench.replies", Integer.getInteger("bench.requests", 10_000));
+    private final List<String> polls = List.of(System.getProperty("bench.polls", "30s,1s").strip().split("\\s*,\\s*"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replies() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String poll : polls) {
+            lines.add(run(poll));
+        }
+        System.out.printf(Locale.ROOT, "%n== replies: N=%d, summary (target >= 1000 replies/s and p99 <= poll interval + 1 s) ==%n", n);
+        System.out.printf(Locale.ROOT, "%-6s %12s %12s %10s %10s %10s %12s %9s%n", "poll", "replies/s", "drain/s",
+                "p50 s", "p99 s", "max s", "peak heap MB", "target");
+        lines.forEach(System.out::println);
+        System.out.println();
+    }
+
+    private String run(String poll) throws Exception {
+        Duration interval = Duration.parse("PT" + poll.toUpperCase(Locale.ROOT));
+        Path home = dir.resolve("poll-" + poll);
+        List<String> settings = BenchSupport.hubSettings(home,
+                "coophub.simulator.counterpart.enabled=false",
+                "coophub.platforms." + NATIONAL + ".poll-interval=" + poll,
+                "coophub.platforms." + PROVINCIAL + ".poll-interval=" + poll);
+        try (Hub hub = Hub.start(home, settings.toArray(String[]::new))) {
+            JdbcClient jdbc = JdbcClient.create(hub.bean(DataSource.class));
+            PlatformsProperties platforms = hub.bean(PlatformsProperties.class);
+            System.out.printf(Locale.ROOT, "%n== replies: N=%d, poll interval %s (national %s, provincial %s) ==%n", n, poll,
+                    platforms.get(NATIONAL).pollInterval(), platforms.get(PROVINCIAL).pollInterval());
+            System.out.printf(Locale.ROOT, "bench overrides %s%n", settings);
+            System.out.printf(Locale.ROOT, "cpus %d, max heap %.0f MB, java %s%n", Runtime.getRuntime().availableProcessors(),
+                    mb(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));
+
+            long t0 = System.nanoTime();
+            publishedRequests(hub);
+            System.out.printf(Locale.ROOT, "setup          %d OUTBOUND requests PUBLISHED in the ledger in %.1f s (not measured)%n",
+                    n, (System.nanoTime() - t0) / 1e9);
+
+            Path inbox = hub.inbox().resolve("replies");
+            Path[] replies = {hub.platformFolder(NATIONAL, "replies"), hub.platformFolder(PROVINCIAL, "replies")};
+            Arrivals arrivals = new Arrivals(PREFIX, n, inbox);
+            HeapSampler heap = new HeapSampler();
+            heap.start();
+            AtomicLongArray placed = place(replies);
+            Map<String, Long> states = awaitAll(arrivals, jdbc, PREFIX, "REPLIED", 120 + 3 * interval.toSeconds() + n / 20);
+            arrivals.close();
+            heap.stop();
+
+            assertThat(states).as("ledger states of " + PREFIX + "*").containsExactly(Map.entry("REPLIED", (long) n));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM reply WHERE request_id LIKE ? AND delivered_at IS NOT NULL")
+                    .param(PREFIX + "%").query(Long.class).single()).as("replies delivered in the ledger").isEqualTo(n);
+            assertThat(arrivals.files()).as("reply files seen in the inbox").isEqualTo(n);
+            assertThat(count(inbox, ".json")).as("reply files in the inbox").isEqualTo(n);
+            for (int p = 0; p < replies.length; p++) {
+                int expected = p == 0 ? (n + 1) / 2 : n / 2;
+                assertThat(count(replies[p], ".json")).as("reply files left on " + replies[p]).isZero();
+                assertThat(count(replies[p].resolve(".done"), ".json")).as("reply files in .done of " + replies[p])
+                        .isEqualTo(expected);
+            }
+
+            long firstPlaced = first(placed, n);
+            long lastPlaced = last(placed, n);
+            long firstDelivered = first(arrivals.seen(), n);
+            long lastDelivered = last(arrivals.seen(), n);
+            Histogram latency = latency(placed, arrivals.seen(), n);
+            double rate = n * 1e9 / (lastDelivered - firstPlaced);
+            double drain = n * 1e9 / (lastDelivered - firstDelivered);
+            boolean met = rate >= 1000 && latency.getValueAtPercentile(99) <= interval.plusSeconds(1).toNanos();
+            System.out.printf(Locale.ROOT, "placing        %.0f files/s (%d files, half per platform, temp name then rename, 2 threads)%n",
+                    n * 1e9 / (lastPlaced - firstPlaced), n);
+            System.out.printf(Locale.ROOT, "throughput     %.0f replies/s (N / first file placed to last inbox file renamed, %.2f s)%n",
+                    rate, (lastDelivered - firstPlaced) / 1e9);
+            System.out.printf(Locale.ROOT, "drain          %.0f replies/s (N / first to last inbox file; the poll phase left out)%n", drain);
+            System.out.printf(Locale.ROOT, "latency        %s (file renamed on the platform -> <id>.json renamed in the inbox)%n",
+                    percentiles(latency));
+            jdbc.sql("""
+                    SELECT MIN(recorded_at), MAX(recorded_at), MAX(delivered_at) FROM reply WHERE request_id LIKE ?""")
+                    .param(PREFIX + "%").query(rs -> {
+                        OffsetDateTime firstRecorded = rs.getObject(1, OffsetDateTime.class);
+                        OffsetDateTime lastRecorded = rs.getObject(2, OffsetDateTime.class);
+                        OffsetDateTime lastMarked = rs.getObject(3, OffsetDateTime.class);
+                        System.out.printf(Locale.ROOT, "stages         polled+recorded %.0f replies/s (ledger recorded_at first to last);"
+                                + " last delivered_at %d ms after last recorded_at%n",
+                                n * 1000.0 / Math.max(1, Duration.between(firstRecorded, lastRecorded).toMillis()),
+                                Duration.between(lastRecorded, lastMarked).toMillis());
+                    });
+            System.out.printf(Locale.ROOT, "peak heap      %.0f MB sampled used (sum of pool peaks %.0f MB)%n",
+                    mb(heap.sampledPeak()), mb(heap.poolPeak()));
+            System.out.printf(Locale.ROOT, "watcher        %d inotify overflow(s)%n", arrivals.overflows());
+            System.out.printf(Locale.ROOT, "TARGET %s - %.0f replies/s (>= 1000), p99 %.2f s (<= %s + 1 s)%n",
+                    met ? "MET" : "NOT MET", rate, latency.getValueAtPercentile(99) / 1e9, poll);
+            return String.format(Locale.ROOT, "%-6s %12.0f %12.0f %10.2f %10.2f %10.2f %12.0f %9s", poll, rate, drain,
+                    latency.getValueAtPercentile(50) / 1e9, latency.getValueAtPercentile(99) / 1e9,
+                    latency.getMaxValue() / 1e9, mb(heap.sampledPeak()), met ? "MET" : "NOT MET");
+        }
+    }
+
+    /**
+     * N OUTBOUND requests (even national, odd provincial), admitted and marked PUBLISHED straight through the hub's
+     * Ledger in transactions of {@value #BATCH}: replies must match a request we published, and publishing is
+     * measured by PublishingBenchmark.
+     */
+    private void publishedRequests(Hub hub) {
+        Ledger ledger = hub.ledger();
+        TransactionTemplate transaction = hub.bean(TransactionTemplate.class);
+        for (int from = 0; from < n; from += BATCH) {
+            int start = from;
+            transaction.executeWithoutResult(status -> {
+                for (int i = start; i < Math.min(n, start + BATCH); i++) {
+                    boolean national = i % 2 == 0;
+                    CooperationRequest request = RequestJson.read(Requests.recordCheck(id(PREFIX, i),
+                            national ? Requests.SHANGHAI_XUHUI : Requests.BEIJING_HAIDIAN).getBytes(StandardCharsets.UTF_8));
+                    Scope scope = national ? Scope.NATIONAL : Scope.PROVINCIAL;
+                    byte[] payload = RequestJson.write(request, scope);
+                    ledger.admit(NewRequest.outbound(request, scope, national ? NATIONAL : PROVINCIAL, "REST",
+                            PlatformSide.sha256(payload), new String(payload, StandardCharsets.UTF_8)), "accepted (benchmark)");
+                    ledger.markPublished(request.requestId(), "inbound/" + request.requestId() + ".json");
+                }
+            });
+        }
+    }
+
+    /**
+     * Puts the N reply files as fast as possible, one thread per platform (even ids national, odd provincial), each
+     * written under a temporary name and renamed, as a platform does (PlatformSide.put). A file's appearance time
+     * is taken right after its rename returns.
+     */
+    private AtomicLongArray place(Path[] folders) throws Exception {
+        AtomicLongArray placed = new AtomicLongArray(n);
+        List<Thread> threads = new ArrayList<>();
+        for (Path folder : folders) {
+            Files.createDirectories(folder);
+        }
+        for (int p = 0; p < folders.length; p++) {
+            int platform = p;
+            Thread thread = new Thread(() -> {
+                for (int i = platform; i < n; i += folders.length) {
+                    String id = id(PREFIX, i);
+                    PlatformSide.put(folders[platform], id + ".json", PlatformSide.reply(id, "FOUND", null, null));
+                    placed.set(i, System.nanoTime());
+                }
+            }, "bench-platform-" + p);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return placed;
+    }
+
+    private static long count(Path folder, String suffix) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> p.getFileName().toString().startsWith(PREFIX)
+                    && p.getFileName().toString().endsWith(suffix)).count();
+        }
+    }
+}
