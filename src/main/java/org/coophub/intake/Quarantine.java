@@ -90,8 +90,12 @@ public class Quarantine {
             try (InputStream content = content(exchange)) {
                 Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
             }
-            String report = "file: " + name + "\nrefused at: " + OffsetDateTime.now(clock) + "\nrule(s) broken:\n"
-                    + reason + "\n";
+            String from = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
+            List<?> attachments = exchange.getProperty(ATTACHMENTS, List.class);
+            String report = "file: " + name + "\n" + QuarantineFolder.FROM + (from == null ? "" : from) + "\n"
+                    + QuarantineFolder.ATTACHMENTS + (attachments == null ? "" : String.join(", ",
+                            attachments.stream().map(String::valueOf).toList())) + "\n"
+                    + "refused at: " + OffsetDateTime.now(clock) + "\nrule(s) broken:\n" + reason + "\n";
             Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), report, StandardCharsets.UTF_8);
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

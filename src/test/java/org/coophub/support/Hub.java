@@ -135,10 +135,9 @@ public final class Hub implements AutoCloseable {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + path;
     }
 
+    /** As the test user {@code admin} (see test-hub.yaml); {@link #as} for another user. */
     public HttpResponse<String> post(String path, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return as("admin").post(path, body);
     }
 
     public HttpResponse<String> post(String path, String body) {
@@ -146,7 +145,45 @@ public final class Hub implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+        return as("admin").get(path);
+    }
+
+    /** Calls as one of the test users (admin, liaison, viewer, system; password {@code <name>-test-pass}), or null: none. */
+    public Client as(String user) {
+        return new Client(user);
+    }
+
+    public final class Client {
+
+        private final String authorization;
+
+        private Client(String user) {
+            this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + user + "-test-pass").getBytes(StandardCharsets.UTF_8));
+        }
+
+        public HttpResponse<String> post(String path, byte[] body) {
+            return send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        }
+
+        public HttpResponse<String> post(String path, String body) {
+            return post(path, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public HttpResponse<String> put(String path, String body) {
+            return send(request(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        public HttpResponse<String> get(String path) {
+            return send(request(path).GET().build());
+        }
+
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path)));
+            return authorization == null ? builder : builder.header("Authorization", authorization);
+        }
     }
 
     /** Drops a file in the outbox the way local systems must: written under a temporary name, then renamed. */

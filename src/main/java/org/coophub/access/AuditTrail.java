@@ -1,0 +1,64 @@
+package org.coophub.access;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The audit trail in the ledger database, queryable by ADMIN (GET /api/audit). */
+@Component
+public class AuditTrail {
+
+    public enum Outcome { SUCCESS, FAILURE, DENIED }
+
+    public record Event(OffsetDateTime at, String username, String action, Outcome outcome, String detail) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** In its own transaction: a refused action is recorded although the action itself rolls back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(String username, String action, Outcome outcome, String detail) {
+        jdbc.sql("INSERT INTO audit_event (at, username, action, outcome, detail) VALUES (?, ?, ?, ?, ?)")
+                .params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), cut(username, 100),
+                        cut(action, 200), outcome.name(), cut(detail, 1000))
+                .update();
+    }
+
+    public List<Event> find(String username, OffsetDateTime from, OffsetDateTime to, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT at, username, action, outcome, detail FROM audit_event WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (username != null) {
+            sql.append(" AND username = ?");
+            params.add(username);
+        }
+        if (from != null) {
+            sql.append(" AND at >= ?");
+            params.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND at < ?");
+            params.add(to);
+        }
+        sql.append(" ORDER BY id DESC FETCH FIRST ").append(Math.max(1, Math.min(limit, 5000))).append(" ROWS ONLY");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Event(rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                        rs.getString(2), rs.getString(3), Outcome.valueOf(rs.getString(4)), rs.getString(5)))
+                .list();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,81 @@
+package org.coophub.access;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * Everything but health needs a login: a form for people, HTTP Basic for local systems. Roles (see {@link Role}):
+ * ADMIN includes LIAISON includes VIEWER.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String[] READERS = {"VIEWER", "SYSTEM"};
+    private static final String[] ACTORS = {"LIAISON", "SYSTEM"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager users(AccessProperties access, PasswordEncoder encoder,
+            @Value("${coophub.access.initial-passwords:data/initial-passwords.txt}") Path initialPasswords) {
+        return UserDirectory.of(access, encoder, initialPasswords);
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("LIAISON")
+                .role("LIAISON").implies("VIEWER").build();
+    }
+
+    /**
+     * Boot hides values whose keys end in password, secret, key or token; a key passphrase and a password hash must
+     * be hidden too.
+     */
+    @Bean
+    SanitizingFunction moreSecrets() {
+        return data -> {
+            String key = data.getKey().toLowerCase();
+            return key.contains("passphrase") || key.contains("password") || key.contains("hash")
+                    ? data.withValue("******") : data;
+        };
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, AuditTrail audit) throws Exception {
+        http.addFilterBefore(new AuditFilter(audit), AuthorizationFilter.class);
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+                .requestMatchers("/webjars/**", "/css/**", "/favicon.ico").permitAll()
+                .requestMatchers("/actuator/**", "/api/audit/**", "/api/quarantine/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.PUT, "/api/assessment/**").hasAnyRole("ADMIN", "SYSTEM")
+                .requestMatchers(HttpMethod.POST, "/api/alerts/**", "/alerts/ack").hasRole("LIAISON")
+                .requestMatchers(HttpMethod.POST, "/api/requests", "/api/requests/*/sign", "/api/requests/*/reply")
+                .hasAnyRole(ACTORS)
+                .requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").hasAnyRole(READERS)
+                .anyRequest().hasRole("VIEWER"))
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(Customizer.withDefaults())
+                // API clients authenticate every call (Basic); the signed token in an acknowledgement link is itself
+                // proof that the form came from the e-mail
+                .csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/api/**"),
+                        new AntPathRequestMatcher("/alerts/ack")));
+        return http.build();
+    }
+}

@@ -1,0 +1,125 @@
+package org.coophub.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.coophub.support.PlatformSide.inboundRequest;
+import static org.coophub.support.PlatformSide.put;
+import static org.coophub.support.Requests.SHANGHAI_XUHUI;
+import static org.coophub.support.Requests.recordCheck;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.coophub.ledger.RequestState;
+import org.coophub.support.Hub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who may do what (VIEWER, LIAISON, ADMIN, SYSTEM), and the audit trail of logins and changes. */
+class AccessTest {
+
+    @TempDir
+    static Path dir;
+    static Hub hub;
+
+    @BeforeAll
+    static void startHub() {
+        hub = Hub.start(dir);
+    }
+
+    @AfterAll
+    static void stopHub() {
+        hub.close();
+    }
+
+    @Test
+    void everythingButHealthNeedsALogin() {
+        assertThat(hub.as(null).get("/api/requests/X").statusCode()).isEqualTo(401);
+        assertThat(hub.as(null).post("/api/requests", recordCheck("ANON-1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(401);
+        assertThat(hub.as(null).get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(hub.as("nobody").get("/api/requests/X").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aViewerReadsButChangesNothing() {
+        assertThat(hub.as("viewer").get("/api/requests/NOPE").statusCode()).isEqualTo(404);
+        assertThat(hub.as("viewer").get("/api/alerts").statusCode()).isEqualTo(200);
+        assertThat(hub.as("viewer").post("/api/requests", recordCheck("VIEW-1", SHANGHAI_XUHUI)).statusCode())
+                .isEqualTo(403);
+        assertThat(hub.as("viewer").post("/api/alerts/1/ack", "{}").statusCode()).isEqualTo(403);
+        assertThat(hub.as("viewer").post("/api/requests/X/sign", "{}").statusCode()).isEqualTo(403);
+        assertThat(hub.as("viewer").get("/api/audit").statusCode()).isEqualTo(403);
+        assertThat(hub.as("viewer").get("/api/quarantine").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aLiaisonOfficerSignsAndRepliesAndAcknowledgesButDoesNotAdminister() {
+        put(hub.platformFolder("national", "requests"), "ACC-IN-1.json", inboundRequest("ACC-IN-1"));
+        await().until(() -> hub.ledger().find("ACC-IN-1").isPresent());
+
+        assertThat(hub.as("liaison").post("/api/requests/ACC-IN-1/sign", "{\"signedBy\": \"李警官\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(hub.ledger().find("ACC-IN-1").orElseThrow().state()).isEqualTo(RequestState.SIGNED);
+        assertThat(hub.as("liaison").post("/api/alerts/999999/ack", "{}").statusCode()).isEqualTo(409);
+        assertThat(hub.as("liaison").post("/api/requests", recordCheck("LIA-1", SHANGHAI_XUHUI)).statusCode())
+                .isEqualTo(202);
+        assertThat(hub.as("liaison").get("/api/audit").statusCode()).isEqualTo(403);
+        assertThat(hub.as("liaison").post("/api/quarantine/x.json/requeue", "").statusCode()).isEqualTo(403);
+        assertThat(hub.as("liaison").get("/actuator/configprops").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aLocalSystemSubmitsAndReadsButDoesNotAcknowledgeAlerts() {
+        assertThat(hub.as("system").post("/api/requests", recordCheck("SYS-1", SHANGHAI_XUHUI)).statusCode())
+                .isEqualTo(202);
+        assertThat(hub.as("system").get("/api/requests/SYS-1").statusCode()).isEqualTo(200);
+        assertThat(hub.as("system").post("/api/alerts/1/ack", "{}").statusCode()).isEqualTo(403);
+        assertThat(hub.as("system").get("/api/audit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminRequeuesAFixedQuarantinedFile() throws Exception {
+        hub.drop("ACC-Q-1.json", recordCheck("ACC-Q-1", "990000").getBytes(StandardCharsets.UTF_8));
+        await().until(() -> Files.exists(hub.quarantine().resolve("ACC-Q-1.json.error.txt")));
+        assertThat(hub.as("admin").get("/api/quarantine").body()).contains("ACC-Q-1.json", "region");
+
+        // the administrator corrects the target region, then puts the file back
+        Path kept = hub.quarantine().resolve("ACC-Q-1.json");
+        Files.writeString(kept, Files.readString(kept).replace("990000", SHANGHAI_XUHUI));
+        assertThat(hub.as("admin").post("/api/quarantine/ACC-Q-1.json/requeue", "").statusCode()).isEqualTo(200);
+
+        await().until(() -> hub.ledger().find("ACC-Q-1").map(e -> e.state() == RequestState.PUBLISHED).orElse(false));
+        assertThat(hub.quarantine().resolve("ACC-Q-1.json.error.txt")).doesNotExist();
+        assertThat(hub.as("admin").post("/api/quarantine/../etc/passwd/requeue", "").statusCode()).isIn(400, 404);
+    }
+
+    @Test
+    void theConfigurationIsReadableByAnAdminWithSecretsHidden() {
+        String config = hub.as("admin").get("/actuator/configprops").body();
+        assertThat(config).contains("coophub.platforms", "coophub.bureau");
+        assertThat(config).doesNotContain("$2a$10$ysm/EFKMib3S2eMVhuUS5uhdbZj146lcoaFAfJXlxtMm");
+    }
+
+    @Test
+    void loginsAndChangesAreInTheAuditTrail() throws Exception {
+        hub.as("liaison").post("/api/requests/NO-SUCH/sign", "{}");
+        hub.as("viewer").post("/api/requests", "{}");
+        HttpResponse<String> badLogin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub.url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=liaison&password=wrong")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(badLogin.statusCode()).isIn(302, 401, 403);
+
+        await().until(() -> hub.as("admin").get("/api/audit").body().contains("POST /api/requests/NO-SUCH/sign"));
+        String audit = hub.as("admin").get("/api/audit?limit=1000").body();
+        assertThat(audit).contains("\"username\":\"liaison\"", "\"outcome\":\"FAILURE\"");
+        assertThat(audit).contains("\"username\":\"viewer\"", "\"outcome\":\"DENIED\"");
+        assertThat(hub.as("admin").get("/api/audit?user=liaison").body()).doesNotContain("\"username\":\"viewer\"");
+    }
+}
