@@ -150,6 +150,12 @@ public final class Hub implements AutoCloseable {
         return post(path, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    public HttpResponse<String> put(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
     }
