@@ -6,15 +6,15 @@ import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
 
 /**
- * Chinese and English names of the shared enums as the emails show them. Kept here rather than on the enums because
- * only the emails need them, and the enums belong to other packages.
+ * Chinese and English names of the shared enums as the emails and reports show them. Kept here rather than on the
+ * enums because only people-facing output needs them, and the enums belong to other packages.
  */
-final class Labels {
+public final class Labels {
 
     private Labels() {
     }
 
-    static String zh(RequestType type) {
+    public static String zh(RequestType type) {
         return switch (type) {
             case CASE_VERIFICATION -> "案件核实";
             case PARTY_STATEMENT -> "查找当事人制作笔录";
@@ -22,7 +22,7 @@ final class Labels {
         };
     }
 
-    static String en(RequestType type) {
+    public static String en(RequestType type) {
         return switch (type) {
             case CASE_VERIFICATION -> "Case verification";
             case PARTY_STATEMENT -> "Locate a party and take a statement";

@@ -78,7 +78,8 @@ public final class JsonFields {
         }
     }
 
-    private static String decodeUtf8(byte[] bytes, String what) {
+    /** The text of a UTF-8 document (a byte order mark allowed), for any text format, not only JSON. */
+    public static String decodeUtf8(byte[] bytes, String what) {
         int start = startsWithBom(bytes) ? UTF8_BOM.length : 0;
         try {
             return StandardCharsets.UTF_8.newDecoder()

@@ -1,5 +1,6 @@
 package org.coophub.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.coophub.intake.Channel;
 import org.coophub.intake.FieldError;
@@ -31,11 +32,17 @@ public class ApiErrors {
     public record Refusal(List<FieldError> errors) {
     }
 
+    /** Recorded under the call that was refused, since requests, replies and detention figures all come this way. */
     @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<Refusal> invalid(InvalidRequestException refusal) {
+    ResponseEntity<Refusal> invalid(InvalidRequestException refusal, HttpServletRequest http) {
         String reason = PersonalData.maskText(refusal.getMessage());
-        ledger.recordRejectedInput(Channel.REST.name(), "POST /api/requests", reason);
-        log.warn("Refused a request via REST: {}", reason.replace('\n', ' '));
+        ledger.recordRejectedInput(Channel.REST.name(), http.getMethod() + " " + http.getRequestURI(), reason);
+        log.warn("Refused {} {}: {}", http.getMethod(), http.getRequestURI(), reason.replace('\n', ' '));
+        return ResponseEntity.badRequest().body(new Refusal(refusal.errors()));
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<Refusal> invalidQuery(InvalidQueryException refusal) {
         return ResponseEntity.badRequest().body(new Refusal(refusal.errors()));
     }
 

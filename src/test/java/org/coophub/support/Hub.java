@@ -63,6 +63,7 @@ public final class Hub implements AutoCloseable {
         properties.put("coophub.delivery.inbox", dir.resolve("data/local/inbox").toAbsolutePath().toString());
         properties.put("coophub.replies.outbox", dir.resolve("data/local/outbox/replies").toAbsolutePath().toString());
         properties.put("coophub.replies.attachment-store", dir.resolve("data/attachments").toAbsolutePath().toString());
+        properties.put("coophub.reporting.detentions-folder", dir.resolve("data/local/detentions").toAbsolutePath().toString());
         properties.put("coophub.simulator.root", dir.resolve("data/platforms").toAbsolutePath().toString());
         properties.put("coophub.simulator.keys", dir.resolve("data/simulator").toAbsolutePath().toString());
         for (String platform : new String[] {"national", "provincial"}) {
@@ -127,6 +128,10 @@ public final class Hub implements AutoCloseable {
         return Path.of((String) properties.get("coophub.intake.outbox"));
     }
 
+    public Path detentionsFolder() {
+        return Path.of((String) properties.get("coophub.reporting.detentions-folder"));
+    }
+
     public Path quarantine() {
         return Path.of((String) properties.get("coophub.intake.quarantine"));
     }
@@ -142,6 +147,12 @@ public final class Hub implements AutoCloseable {
 
     public HttpResponse<String> post(String path, String body) {
         return post(path, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> put(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
     public HttpResponse<String> get(String path) {

@@ -1,0 +1,66 @@
+package org.coophub.reporting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.coophub.ledger.Ledger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * CSV files of detentions dropped in {@code coophub.reporting.detentions-folder} (route detentions-from-folder in
+ * routes/reporting.yaml): stored whole, or refused whole with {@code <file>.error.txt} in the {@code .error} folder
+ * the route moves the file to.
+ */
+@Component("detentionFiles")
+public class DetentionFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(DetentionFiles.class);
+
+    private final DetentionStore store;
+    private final Ledger ledger;
+    private final ReportingProperties properties;
+    private final Clock clock;
+
+    public DetentionFiles(DetentionStore store, Ledger ledger, ReportingProperties properties, Clock clock) {
+        this.store = store;
+        this.ledger = ledger;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public void fromFile(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        List<DetentionFigure> figures = DetentionsCsv.parse(exchange.getMessage().getBody(byte[].class));
+        store.putAll(figures, "FILE " + name);
+        log.info("Took {} detention figure(s) from {}", figures.size(), name);
+    }
+
+    /**
+     * Called by the error policy for a refused file, before the route moves it to {@code .error}: the reason goes
+     * beside it there, to the ledger's refused inputs and to the log.
+     */
+    public void refuse(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = String.valueOf(refusal.getMessage());
+        Path errors = properties.detentionsFolder().resolve(".error");
+        try {
+            Files.createDirectories(errors);
+            Files.writeString(errors.resolve(Path.of(name).getFileName() + ".error.txt"), "file: " + name
+                    + "\nrefused at: " + OffsetDateTime.now(clock) + "\nrule(s) broken:\n" + reason + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the reason for refusing " + name + " in " + errors, e);
+        }
+        ledger.recordRejectedInput("FILE", "detentions/" + name, reason);
+        log.warn("Refused detentions file {} (moved to {}): {}", name, errors, reason.replace('\n', ' '));
+    }
+}

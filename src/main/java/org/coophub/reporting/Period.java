@@ -1,0 +1,29 @@
+package org.coophub.reporting;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+/** Local dates from and to, both inclusive, in the bureau's zone (coophub.zone). */
+public record Period(LocalDate from, LocalDate to) {
+
+    public static Period of(YearMonth month) {
+        return new Period(month.atDay(1), month.atEndOfMonth());
+    }
+
+    /** The same period a year earlier, which growth is measured against (29 February becomes 28 February). */
+    public Period yearEarlier() {
+        return new Period(from.minusYears(1), to.minusYears(1));
+    }
+
+    /** The first instant of the period. */
+    OffsetDateTime start(ZoneId zone) {
+        return from.atStartOfDay(zone).toOffsetDateTime();
+    }
+
+    /** The first instant after the period, so that the last day counts whole whatever the clock's precision. */
+    OffsetDateTime end(ZoneId zone) {
+        return to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+    }
+}
