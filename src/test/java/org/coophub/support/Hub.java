@@ -150,9 +150,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public HttpResponse<String> put(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return as("admin").put(path, body);
     }
 
     public HttpResponse<String> get(String path) {
@@ -184,7 +182,7 @@ public final class Hub implements AutoCloseable {
 
         public HttpResponse<String> put(String path, String body) {
             return send(request(path).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+                    .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         }
 
         public HttpResponse<String> get(String path) {
