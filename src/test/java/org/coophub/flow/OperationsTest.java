@@ -117,6 +117,16 @@ class OperationsTest {
         Set<String> documented = new TreeSet<>();
         json(docs).at("/paths").fieldNames().forEachRemaining(documented::add);
         assertThat(documented).containsAll(controllerPaths);
+
+        // the bodies read as bytes are documented by annotation: schema, example and every answer
+        JsonNode submit = json(docs).at("/paths/~1api~1requests/post");
+        assertThat(submit.at("/responses").fieldNames()).toIterable().contains("202", "400", "409");
+        assertThat(submit.at("/requestBody/content/application~1json/schema/$ref").asText())
+                .endsWith("/CooperationRequest");
+        assertThat(submit.at("/requestBody/content/application~1json/examples").toString()).contains("RECORD_CHECK");
+        assertThat(json(docs).at("/paths/~1api~1requests~1{requestId}~1reply/post/responses").fieldNames()).toIterable()
+                .contains("202", "400", "404", "409");
+        assertThat(json(docs).at("/paths/~1alerts~1ack/get/responses").fieldNames()).toIterable().contains("410");
         assertThat(hub.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
