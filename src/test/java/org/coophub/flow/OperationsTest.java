@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.camel.CamelContext;
 import org.coophub.ledger.RequestState;
 import org.coophub.support.Hub;
 import org.coophub.support.MutableClock;
@@ -147,6 +148,18 @@ class OperationsTest {
         assertThat(json(liveness).at("/status").asText()).isEqualTo("UP");
 
         hub.simulator().start("national");
+        await().untilAsserted(() -> assertThat(hub.get("/actuator/health/readiness").statusCode()).isEqualTo(200));
+    }
+
+    @Test
+    @Order(5)
+    void aRouteThatIsNotStartedMakesTheHubNotReady() throws Exception {
+        hub.bean(CamelContext.class).getRouteController().stopRoute("intake-from-jms");
+
+        await().untilAsserted(() -> assertThat(hub.get("/actuator/health/readiness").statusCode()).isEqualTo(503));
+        assertThat(hub.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+        hub.bean(CamelContext.class).getRouteController().startRoute("intake-from-jms");
         await().untilAsserted(() -> assertThat(hub.get("/actuator/health/readiness").statusCode()).isEqualTo(200));
     }
 
