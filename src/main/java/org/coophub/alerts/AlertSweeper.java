@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.coophub.ledger.Direction;
@@ -46,12 +48,20 @@ public class AlertSweeper {
     private final ProducerTemplate producer;
     private final Clock clock;
     private final DailyDigest digest;
+    private final MeterRegistry meters;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     public AlertSweeper(AlertStore store, Ledger ledger, DutyRoster roster, AckTokens tokens,
             AlertsProperties mailSettings, AlertScheduleProperties schedule, ProducerTemplate producer, Clock clock,
-            DailyDigest digest) {
+            DailyDigest digest, MeterRegistry meters) {
         this.digest = digest;
+        this.meters = meters;
+        // every step and kind from the start, at 0, so that a rate over the counter has a series before the first mail
+        for (AlertStep step : AlertStep.values()) {
+            for (DeadlineKind kind : DeadlineKind.values()) {
+                sentCounter(step, kind);
+            }
+        }
         this.store = store;
         this.ledger = ledger;
         this.roster = roster;
@@ -130,9 +140,18 @@ public class AlertSweeper {
             return false;
         }
         store.markSent(alert, claim, String.join(", ", recipients), now, repeatAt(alert, now));
+        sentCounter(alert.step(), alert.kind()).increment();
         log.info("Alert {} sent: {} {} of request {} to {}", alert.id(), alert.step(), alert.kind(), alert.requestId(),
                 recipients);
         return true;
+    }
+
+    /** {@code coophub_alerts_sent_total{step,kind}}: alert mails the SMTP server accepted, repeats included. */
+    private Counter sentCounter(AlertStep step, DeadlineKind kind) {
+        return Counter.builder("coophub.alerts.sent")
+                .description("Alert mails accepted by the SMTP server, by step and deadline kind (repeats included)")
+                .tags("step", step.name(), "kind", kind.name())
+                .register(meters);
     }
 
     private AlertFacts facts(DueAlert alert, LedgerEntry request, List<String> recipients, OffsetDateTime now) {

@@ -1,5 +1,13 @@
 package org.coophub.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,6 +32,7 @@ import org.springframework.web.util.HtmlUtils;
  * by API or through the signed, expiring link in the email.
  */
 @RestController
+@Tag(name = "Alerts", description = "Deadline alerts: their state, and acknowledging one")
 public class AlertsApi {
 
     private final AlertStore alerts;
@@ -40,12 +49,23 @@ public class AlertsApi {
     }
 
     @GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<AlertView> list(@RequestParam(required = false) String requestId,
-            @RequestParam(defaultValue = "200") int limit) {
+    @Operation(summary = "Alerts with their step, deadline, state, sends, recipients and last error")
+    @ApiResponse(responseCode = "200", description = "The alerts",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = AlertView.class))))
+    public List<AlertView> list(@Parameter(description = "only this request's alerts") @RequestParam(required = false)
+            String requestId,
+            @Parameter(description = "at most this many (1..1000)") @RequestParam(defaultValue = "200") int limit) {
         return alerts.list(requestId, Math.max(1, Math.min(limit, 1000)));
     }
 
     @PostMapping(path = "/api/alerts/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Acknowledge a sent alert",
+            description = "Stops repeats of that step (not the next step). The body is optional: {\"by\": \"王警官\"}.")
+    @ApiResponse(responseCode = "200", description = "Acknowledged",
+            content = @Content(examples = @ExampleObject(value = "{\"id\": 42, \"state\": \"ACKNOWLEDGED\"}")))
+    @ApiResponse(responseCode = "409", description = "Nothing to acknowledge (not sent yet, or already acknowledged)",
+            content = @Content(examples = @ExampleObject(
+                    value = "{\"id\": 42, \"error\": \"no sent alert 42 waiting for acknowledgement\"}")))
     public ResponseEntity<Map<String, Object>> acknowledge(@PathVariable long id,
             @RequestBody(required = false) Acknowledgement acknowledgement) {
         String by = acknowledgement == null || acknowledgement.by() == null ? "(API)" : acknowledgement.by();
@@ -54,6 +74,9 @@ public class AlertsApi {
 
     /** The link in the email opens a page with one button, so that a mail scanner following links acknowledges nothing. */
     @GetMapping(path = "/alerts/ack", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "The page behind the link in an alert email: one button that acknowledges")
+    @ApiResponse(responseCode = "200", description = "The page")
+    @ApiResponse(responseCode = "410", description = "The link is forged or expired")
     public ResponseEntity<String> confirmPage(@RequestParam String token) {
         OptionalLong id = tokens.verify(token);
         if (id.isEmpty()) {
@@ -65,6 +88,9 @@ public class AlertsApi {
     }
 
     @PostMapping(path = "/alerts/ack", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "The button of that page: acknowledges the alert the signed token names")
+    @ApiResponse(responseCode = "200", description = "Acknowledged, or nothing to acknowledge")
+    @ApiResponse(responseCode = "410", description = "The link is forged or expired")
     public ResponseEntity<String> acknowledgeByLink(@RequestParam String token) {
         OptionalLong id = tokens.verify(token);
         if (id.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.coophub.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** What the embedded mailbox of the default profile received: the alerts coophub sent, newest last. */
 @RestController
 @ConditionalOnBean(EmbeddedMailbox.class)
+@Tag(name = "Mailbox", description = "Default profile only: the embedded SMTP server's mail")
 public class MailboxApi {
 
     private final EmbeddedMailbox mailbox;
@@ -27,6 +30,7 @@ public class MailboxApi {
     }
 
     @GetMapping(path = "/api/mailbox", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The mails the embedded SMTP server received (alerts and digests), oldest first")
     public List<Mail> received() throws MessagingException {
         List<Mail> mails = new java.util.ArrayList<>();
         for (MimeMessage message : mailbox.received()) {

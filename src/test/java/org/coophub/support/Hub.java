@@ -100,6 +100,11 @@ public final class Hub implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** A bean by name, where the context holds several of its type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public Ledger ledger() {
         return bean(Ledger.class);
     }
