@@ -33,7 +33,7 @@ abstract class LedgerContract {
     @BeforeEach
     void migrate() {
         DataSource dataSource = newDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor()).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor(), "classpath:db/migration/common").load().migrate();
         ledger = new Ledger(JdbcClient.create(dataSource), clock);
     }
 

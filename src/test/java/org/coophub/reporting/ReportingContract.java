@@ -44,7 +44,7 @@ abstract class ReportingContract {
     @BeforeEach
     void migrate() {
         dataSource = newDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor()).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor(), "classpath:db/migration/common").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         statistics = new StatisticsReport(jdbc, ZONE);
         assessment = new MonthlyAssessment(jdbc, ZONE);

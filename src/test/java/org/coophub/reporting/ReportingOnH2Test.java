@@ -1,16 +1,13 @@
 package org.coophub.reporting;
 
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
+import org.coophub.support.TestH2;
 
 class ReportingOnH2Test extends ReportingContract {
 
     @Override
     DataSource newDatabase() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return dataSource;
+        return TestH2.newDatabase();
     }
 
     @Override
