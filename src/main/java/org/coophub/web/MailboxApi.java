@@ -33,7 +33,11 @@ public class MailboxApi {
     @Operation(summary = "The mails the embedded SMTP server received (alerts and digests), oldest first")
     public List<Mail> received() throws MessagingException {
         List<Mail> mails = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (MimeMessage message : mailbox.received()) {
+            if (!seen.add(String.valueOf(message.getMessageID()))) {
+                continue; // the mailbox keeps one copy per recipient
+            }
             Address[] to = message.getAllRecipients();
             mails.add(new Mail(to == null ? "" : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(", ")),
                     message.getSubject(), String.valueOf(message.getSentDate())));
