@@ -8,7 +8,6 @@ import org.coophub.ledger.Ledger;
 import org.coophub.ledger.Unpublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,12 +28,11 @@ public class PublishRecovery {
     private final Clock clock;
     private final Duration grace;
 
-    public PublishRecovery(Ledger ledger, PublishQueue queue, Clock clock,
-            @Value("${coophub.publishing.recovery-grace:PT1M}") Duration grace) {
+    public PublishRecovery(Ledger ledger, PublishQueue queue, Clock clock, PublishingProperties properties) {
         this.ledger = ledger;
         this.queue = queue;
         this.clock = clock;
-        this.grace = grace;
+        this.grace = properties.recoveryGrace();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,8 +40,8 @@ public class PublishRecovery {
         requeue(OffsetDateTime.now(clock));
     }
 
-    @Scheduled(fixedDelayString = "${coophub.publishing.recovery-interval:PT1M}",
-            initialDelayString = "${coophub.publishing.recovery-interval:PT1M}")
+    @Scheduled(fixedDelayString = "${coophub.publishing.recovery-interval:1m}",
+            initialDelayString = "${coophub.publishing.recovery-interval:1m}")
     public void sweep() {
         requeue(OffsetDateTime.now(clock).minus(grace));
     }
