@@ -1,5 +1,6 @@
 package org.coophub.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The overview page: what is open, what is due or late, the platforms, the alerts and the refused inputs. */
 @Controller
+@Hidden // pages for people, not part of the REST API's OpenAPI document
 public class DashboardController {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardController.class);

@@ -1,5 +1,6 @@
 package org.coophub.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Statistics with charts of the last twelve months, and the monthly assessment of pre-trial rooms. */
 @Controller
+@Hidden // pages for people, not part of the REST API's OpenAPI document
 public class ReportPages {
 
     static final int MONTHS = 12;

@@ -1,5 +1,6 @@
 package org.coophub.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** The request list (searchable, paged, newest first) and one request's page. Personal data is shown masked. */
 @Controller
+@Hidden // pages for people, not part of the REST API's OpenAPI document
 public class RequestPages {
 
     static final int PAGE_SIZE = 25;

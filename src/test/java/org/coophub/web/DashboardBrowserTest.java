@@ -192,6 +192,7 @@ class DashboardBrowserTest {
         browser.findElement(By.linkText("DB-1")).click();
 
         wait.until(ExpectedConditions.textToBe(By.id("request-id"), "DB-1"));
+        screenshot("/requests/DB-1");
         assertThat(browser.findElements(By.cssSelector("#history .history-state")).stream()
                 .map(e -> e.getDomAttribute("data-state")).toList())
                 .containsSubsequence("ACCEPTED", "PUBLISHED", "REPLIED");
@@ -212,6 +213,7 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-charts", "ready"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#requests-chart canvas")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#on-time-chart canvas")));
+        screenshot("/stats-drawn");
         long published = hub.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM cooperation_request WHERE direction = 'OUTBOUND'")
                 .query(Long.class).single();
         WebElement total = browser.findElement(By.cssSelector("#statistics-table tbody:first-of-type tr[data-type=TOTAL]"));
@@ -232,6 +234,21 @@ class DashboardBrowserTest {
     private static void open(String path, By ready) {
         browser.get(hub.url(path));
         wait.until(ExpectedConditions.visibilityOfElementLocated(ready));
+        screenshot(path);
+    }
+
+    /** With -Ddashboard.screenshots=<folder>, keeps a picture of each page opened (to look at the layout). */
+    private static void screenshot(String path) {
+        String folder = System.getProperty("dashboard.screenshots");
+        if (folder != null) {
+            try {
+                Files.createDirectories(Path.of(folder));
+                byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                Files.write(Path.of(folder, path.replaceAll("[^A-Za-z0-9]+", "_") + ".png"), png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private static String text(By by) {
