@@ -39,6 +39,8 @@ public class DashboardController {
                     RequestState.REPLIED),
             Direction.INBOUND, List.of(RequestState.RECEIVED, RequestState.SIGNED, RequestState.ANSWERED,
                     RequestState.CLOSED));
+    /** At most this many overdue and due-soon requests are listed (the most late and the soonest due). */
+    static final int SHOWN = 100;
     /** States in which a request still waits for a reply or a signature. */
     static final List<RequestState> OPEN = List.of(RequestState.ACCEPTED, RequestState.RETRYING, RequestState.PUBLISHED,
             RequestState.RECEIVED, RequestState.SIGNED);
@@ -104,8 +106,11 @@ public class DashboardController {
             }
         }
         overdue.sort((a, b) -> b.distance().compareTo(a.distance()));
-        model.addAttribute("dueSoon", dueSoon);
-        model.addAttribute("overdue", overdue);
+        model.addAttribute("dueSoonTotal", dueSoon.size());
+        model.addAttribute("overdueTotal", overdue.size());
+        // the most urgent ones; the list page finds the rest
+        model.addAttribute("dueSoon", dueSoon.subList(0, Math.min(SHOWN, dueSoon.size())));
+        model.addAttribute("overdue", overdue.subList(0, Math.min(SHOWN, overdue.size())));
         model.addAttribute("platforms", platforms());
         model.addAttribute("alerts", alerts.list(null, 20));
         model.addAttribute("rejected", ledger.rejectedInputs(20));
