@@ -75,6 +75,10 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  */
 class PublishingBenchmark {
 
+    /** A local system relays with HTTP Basic (test user "system", see test-hub.yaml). */
+    private static final String SYSTEM_LOGIN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("system:system-test-pass".getBytes(StandardCharsets.UTF_8));
+
     private static final String NATIONAL = "national";
     private static final String PROVINCIAL = "provincial";
     /** The SFTP options of routes/publishing.yaml, minus the connection part that SftpConnection.uri adds. */
@@ -193,6 +197,7 @@ class PublishingBenchmark {
                             i % 2 == 0 ? Requests.SHANGHAI_XUHUI : Requests.BEIJING_HAIDIAN);
                     HttpRequest post = HttpRequest.newBuilder(URI.create(url))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", SYSTEM_LOGIN)
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
                     sent.set(i, System.nanoTime());
                     HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
