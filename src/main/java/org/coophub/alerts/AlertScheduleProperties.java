@@ -24,7 +24,7 @@ public record AlertScheduleProperties(
         @NotNull @DefaultValue("3d") Duration thirdNoticeAfter,
         /** a sent notice is sent again this often until acknowledged, the next step fires, or the reply comes; 0 = never */
         @NotNull @DefaultValue("4h") Duration repeatEvery,
-        @NotNull @DefaultValue("500ms") Duration sweepInterval,
+        @NotNull @DefaultValue("200ms") Duration sweepInterval,
         @Min(1) @Max(10000) @DefaultValue("500") int batch,
         /** how long a claimed alert stays with the instance that claimed it, should it die while sending */
         @NotNull @DefaultValue("2m") Duration claimLease,

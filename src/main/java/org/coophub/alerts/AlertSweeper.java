@@ -87,8 +87,8 @@ public class AlertSweeper {
         running = false;
     }
 
-    @Scheduled(fixedDelayString = "${coophub.alerts.schedule.sweep-interval:500ms}",
-            initialDelayString = "${coophub.alerts.schedule.sweep-interval:500ms}")
+    @Scheduled(fixedDelayString = "${coophub.alerts.schedule.sweep-interval:200ms}",
+            initialDelayString = "${coophub.alerts.schedule.sweep-interval:200ms}")
     public void onSchedule() {
         if (running) {
             sweep();
