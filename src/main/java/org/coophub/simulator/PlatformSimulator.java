@@ -38,6 +38,8 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.RejectAllPasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.RejectAllPublickeyAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.common.PropertyResolverUtils;
+import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.coophub.platform.PlatformProperties;
 import org.coophub.platform.PlatformsProperties;
@@ -73,6 +75,7 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
 
     private final Map<String, Simulated> platforms = new TreeMap<>();
     private final Map<String, SshServer> servers = new LinkedHashMap<>();
+    private final boolean syncOnClose;
 
     @Autowired
     public PlatformSimulator(SimulatorProperties settings, PlatformsProperties platforms) {
@@ -81,6 +84,7 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
 
     /** Prepares (keys, folders, known_hosts) and starts a server for every platform. */
     public PlatformSimulator(SimulatorProperties settings, Map<String, PlatformProperties> platforms) {
+        this.syncOnClose = settings.syncOnClose();
         try {
             new TreeMap<>(platforms).forEach((name, platform) ->
                     this.platforms.put(name, prepare(name, platform, settings)));
@@ -103,6 +107,10 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
         server.setKeyPairProvider(sim.hostKeys);
         // without it small SFTP replies wait for the client's delayed ACK (~40 ms each)
         CoreModuleProperties.TCP_NODELAY.set(server, true);
+        // MINA forces every uploaded file to disk on close. A real platform does that on its own disk; the simulated
+        // ones share this machine's disk with the hub's journal, where each of those syncs would hold up the hub.
+        PropertyResolverUtils.updateProperty(server, SftpFileSystemAccessor.PROP_AUTO_SYNC_FILE_ON_CLOSE,
+                syncOnClose);
         server.setFileSystemFactory(new VirtualFileSystemFactory(sim.root));
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         String username = sim.config.username();

@@ -19,5 +19,7 @@ import org.springframework.validation.annotation.Validated;
 public record SimulatorProperties(
         @DefaultValue("false") boolean enabled,
         @NotNull @DefaultValue("data/platforms") Path root,
-        @NotNull @DefaultValue("data/simulator") Path keys) {
+        @NotNull @DefaultValue("data/simulator") Path keys,
+        /** force each uploaded file to disk, as a real platform would on its own disk */
+        @DefaultValue("false") boolean syncOnClose) {
 }

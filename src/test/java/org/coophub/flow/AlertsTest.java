@@ -189,6 +189,30 @@ class AlertsTest {
         }
     }
 
+    @Test
+    void noHeaderFromUpstreamCanChangeTheRecipients() throws Exception {
+        try (Hub hub = Hub.start(dir, clock)) {
+            hub.bean(org.apache.camel.ProducerTemplate.class).send("direct:send-alert-mail", exchange -> {
+                exchange.getMessage().setBody("<p>HDR-1</p>");
+                exchange.getMessage().setHeader("coophubMailTo", "wang@example.org");
+                exchange.getMessage().setHeader("coophubMailSubject", "[coophub] HDR-1");
+                exchange.getMessage().setHeader("coophubMailText", "HDR-1");
+                exchange.getMessage().setHeader("To", "intruder@example.net");
+                exchange.getMessage().setHeader("Cc", "intruder@example.net");
+                exchange.getMessage().setHeader("Bcc", "intruder@example.net");
+                exchange.getMessage().setHeader("Subject", "changed");
+            });
+            Mail mail = awaitMail(hub, "HDR-1", "HDR-1");
+            assertThat(mail.to()).containsExactly("wang@example.org");
+            assertThat(mail.subject()).isEqualTo("[coophub] HDR-1");
+            // one copy per recipient is kept: a Cc or Bcc to the intruder would show as a second copy
+            assertThat(hub.bean(EmbeddedMailbox.class).received()).hasSize(1);
+            for (MimeMessage copy : hub.bean(EmbeddedMailbox.class).received()) {
+                assertThat(java.util.Arrays.toString(copy.getAllRecipients())).doesNotContain("intruder");
+            }
+        }
+    }
+
     private static void publish(Hub hub, String requestId) {
         assertThat(hub.post("/api/requests", recordCheck(requestId, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
         await().until(() -> hub.ledger().find(requestId).orElseThrow().state() == RequestState.PUBLISHED);

@@ -271,8 +271,7 @@ class PlatformCounterpartTest {
             platforms = new LinkedHashMap<>();
             platforms.put("national", platform(Scope.NATIONAL, freePort()));
             platforms.put("provincial", platform(Scope.PROVINCIAL, freePort()));
-            simulator = new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"),
-                    dir.resolve("keys")), platforms);
+            simulator = new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys"), false), platforms);
         }
         PlatformCounterpart counterpart = new PlatformCounterpart(settings, simulator, platforms, BUREAU, CLOCK);
         counterparts.add(counterpart);

@@ -267,7 +267,7 @@ class PlatformSimulatorTest {
     // --- helpers
 
     PlatformSimulator simulator(Map<String, PlatformProperties> platforms) {
-        return new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys")),
+        return new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys"), false),
                 platforms);
     }
 
