@@ -30,35 +30,35 @@ public final class Labels {
         };
     }
 
-    static String zh(Direction direction) {
+    public static String zh(Direction direction) {
         return switch (direction) {
             case OUTBOUND -> "我方发出";
             case INBOUND -> "外地来函";
         };
     }
 
-    static String en(Direction direction) {
+    public static String en(Direction direction) {
         return switch (direction) {
             case OUTBOUND -> "Outbound";
             case INBOUND -> "Inbound";
         };
     }
 
-    static String zh(Priority priority) {
+    public static String zh(Priority priority) {
         return switch (priority) {
             case ROUTINE -> "普通";
             case URGENT -> "紧急";
         };
     }
 
-    static String en(Priority priority) {
+    public static String en(Priority priority) {
         return switch (priority) {
             case ROUTINE -> "Routine";
             case URGENT -> "Urgent";
         };
     }
 
-    static String zh(RequestState state) {
+    public static String zh(RequestState state) {
         return switch (state) {
             case ACCEPTED -> "已受理";
             case RETRYING -> "重试发布中";
@@ -68,6 +68,19 @@ public final class Labels {
             case SIGNED -> "已签收";
             case ANSWERED -> "已答复待上传";
             case CLOSED -> "已办结";
+        };
+    }
+
+    public static String en(RequestState state) {
+        return switch (state) {
+            case ACCEPTED -> "Accepted";
+            case RETRYING -> "Retrying";
+            case PUBLISHED -> "Published";
+            case REPLIED -> "Replied";
+            case RECEIVED -> "Received";
+            case SIGNED -> "Signed for";
+            case ANSWERED -> "Answered";
+            case CLOSED -> "Closed";
         };
     }
 }

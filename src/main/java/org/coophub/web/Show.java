@@ -62,21 +62,15 @@ public class Show {
     }
 
     public String direction(Direction direction) {
-        return direction == null ? "" : switch (direction) {
-            case OUTBOUND -> "我方发出 Outbound";
-            case INBOUND -> "外地来函 Inbound";
-        };
+        return direction == null ? "" : Labels.zh(direction) + " " + Labels.en(direction);
     }
 
     public String priority(Priority priority) {
-        return priority == null ? "" : switch (priority) {
-            case ROUTINE -> "普通 Routine";
-            case URGENT -> "紧急 Urgent";
-        };
+        return priority == null ? "" : Labels.zh(priority) + " " + Labels.en(priority);
     }
 
     public String state(RequestState state) {
-        return state == null ? "" : stateZh(state) + " " + stateEn(state);
+        return state == null ? "" : Labels.zh(state) + " " + Labels.en(state);
     }
 
     public String state(String state) {
@@ -85,32 +79,6 @@ public class Show {
         } catch (IllegalArgumentException | NullPointerException e) {
             return state;
         }
-    }
-
-    static String stateZh(RequestState state) {
-        return switch (state) {
-            case ACCEPTED -> "已受理";
-            case RETRYING -> "重试发布中";
-            case PUBLISHED -> "已发布";
-            case REPLIED -> "已回复";
-            case RECEIVED -> "已接收";
-            case SIGNED -> "已签收";
-            case ANSWERED -> "已答复待上传";
-            case CLOSED -> "已办结";
-        };
-    }
-
-    static String stateEn(RequestState state) {
-        return switch (state) {
-            case ACCEPTED -> "Accepted";
-            case RETRYING -> "Retrying";
-            case PUBLISHED -> "Published";
-            case REPLIED -> "Replied";
-            case RECEIVED -> "Received";
-            case SIGNED -> "Signed for";
-            case ANSWERED -> "Answered";
-            case CLOSED -> "Closed";
-        };
     }
 
     public String step(AlertStep step) {
