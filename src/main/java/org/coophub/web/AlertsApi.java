@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -67,8 +68,9 @@ public class AlertsApi {
             content = @Content(examples = @ExampleObject(
                     value = "{\"id\": 42, \"error\": \"no sent alert 42 waiting for acknowledgement\"}")))
     public ResponseEntity<Map<String, Object>> acknowledge(@PathVariable long id,
-            @RequestBody(required = false) Acknowledgement acknowledgement) {
-        String by = acknowledgement == null || acknowledgement.by() == null ? "(API)" : acknowledgement.by();
+            @RequestBody(required = false) Acknowledgement acknowledgement, Principal who) {
+        String by = acknowledgement == null || acknowledgement.by() == null ? who.getName()
+                : acknowledgement.by() + " (" + who.getName() + ")";
         return acknowledged(id, by);
     }
 
@@ -80,7 +82,7 @@ public class AlertsApi {
     public ResponseEntity<String> confirmPage(@RequestParam String token) {
         OptionalLong id = tokens.verify(token);
         if (id.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.GONE).body(page("链接无效或已过期 This link is invalid or has expired."));
+            return expired();
         }
         return ResponseEntity.ok(page("确认收到提醒 " + id.getAsLong() + " Acknowledge alert " + id.getAsLong()
                 + "<form method='post' action='/alerts/ack'><input type='hidden' name='token' value='"
@@ -91,12 +93,12 @@ public class AlertsApi {
     @Operation(summary = "The button of that page: acknowledges the alert the signed token names")
     @ApiResponse(responseCode = "200", description = "Acknowledged, or nothing to acknowledge")
     @ApiResponse(responseCode = "410", description = "The link is forged or expired")
-    public ResponseEntity<String> acknowledgeByLink(@RequestParam String token) {
+    public ResponseEntity<String> acknowledgeByLink(@RequestParam String token, Principal who) {
         OptionalLong id = tokens.verify(token);
         if (id.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.GONE).body(page("链接无效或已过期 This link is invalid or has expired."));
+            return expired();
         }
-        boolean done = alerts.acknowledge(id.getAsLong(), "(email link)", OffsetDateTime.now(clock));
+        boolean done = alerts.acknowledge(id.getAsLong(), who.getName() + " (e-mail link)", OffsetDateTime.now(clock));
         return ResponseEntity.ok(page(done ? "已确认 Acknowledged. 此提醒不再重复 This alert will not repeat."
                 : "此提醒无需确认 Nothing to acknowledge (already acknowledged, or not sent yet)."));
     }
@@ -106,6 +108,10 @@ public class AlertsApi {
         return done ? ResponseEntity.ok(Map.of("id", id, "state", "ACKNOWLEDGED"))
                 : ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("id", id,
                         "error", "no sent alert " + id + " waiting for acknowledgement"));
+    }
+
+    private static ResponseEntity<String> expired() {
+        return ResponseEntity.status(HttpStatus.GONE).body(page("链接无效或已过期 This link is invalid or has expired."));
     }
 
     private static String page(String content) {

@@ -103,6 +103,8 @@ class AlertsTest {
             assertThat(link.find()).isTrue();
             assertThat(hub.get("/alerts/ack?token=" + link.group(1)).body()).contains("Acknowledge");
             assertThat(hub.post("/alerts/ack?token=" + link.group(1), "").body()).contains("Acknowledged");
+            assertThat(hub.get("/api/alerts?requestId=ESC-3").body())
+                    .contains("\"acknowledgedBy\":\"admin (e-mail link)\"");
             assertThat(hub.get("/alerts/ack?token=" + link.group(1) + "x").statusCode()).isEqualTo(410);
 
             clock.advance(Duration.ofMinutes(61));
