@@ -1,6 +1,7 @@
 package org.coophub.alerts;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -34,6 +35,8 @@ public class DailyDigest {
     private final AlertScheduleProperties schedule;
     private final ProducerTemplate producer;
     private final ZoneId zone;
+    /** The last day whose digest is known to be out (from here or another instance): no need to ask the database. */
+    private volatile LocalDate doneFor;
 
     public DailyDigest(Ledger ledger, JdbcClient jdbc, DutyRoster roster, AlertScheduleProperties schedule,
             ProducerTemplate producer, Clock clock) {
@@ -48,7 +51,8 @@ public class DailyDigest {
     /** @return true if the digest went out now */
     public boolean sendIfDue(OffsetDateTime now, String claim) {
         ZonedDateTime local = now.atZoneSameInstant(zone);
-        if (local.toLocalTime().isBefore(schedule.digestTime()) || !claim(local.toLocalDate(), claim, now)) {
+        LocalDate day = local.toLocalDate();
+        if (local.toLocalTime().isBefore(schedule.digestTime()) || day.equals(doneFor) || !claim(day, claim, now)) {
             return false;
         }
         List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(EscalationLevel.OFFICER_AND_SUPERVISOR);
@@ -67,6 +71,7 @@ public class DailyDigest {
                         local.toLocalDate(), claim)
                 .update();
         if (sent) {
+            doneFor = day;
             log.info("Daily digest for {} sent to {}", local.toLocalDate(), recipients);
         } else {
             log.warn("Daily digest for {} could not be sent: {}; trying again at the next sweep", local.toLocalDate(),
@@ -75,16 +80,21 @@ public class DailyDigest {
         return sent;
     }
 
-    private boolean claim(java.time.LocalDate day, String claim, OffsetDateTime now) {
+    private boolean claim(LocalDate day, String claim, OffsetDateTime now) {
         try {
             jdbc.sql("INSERT INTO alert_digest (digest_day, state, claim, claimed_until) VALUES (?, 'SENDING', ?, ?)")
                     .params(day, claim, utc(now.plus(schedule.claimLease()))).update();
             return true;
         } catch (DuplicateKeyException taken) {
-            return jdbc.sql("""
+            boolean claimed = jdbc.sql("""
                     UPDATE alert_digest SET state = 'SENDING', claim = ?, claimed_until = ?
                     WHERE digest_day = ? AND (state = 'PENDING' OR (state = 'SENDING' AND claimed_until < ?))""")
                     .params(claim, utc(now.plus(schedule.claimLease())), day, utc(now)).update() == 1;
+            if (!claimed && jdbc.sql("SELECT COUNT(*) FROM alert_digest WHERE digest_day = ? AND state = 'SENT'")
+                    .param(day).query(Integer.class).single() == 1) {
+                doneFor = day;
+            }
+            return claimed;
         }
     }
 
