@@ -3,8 +3,6 @@ package org.coophub.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,18 +34,9 @@ class PlatformCounterpartConfigurationTest {
     Path dir;
 
     ApplicationContextRunner runner() throws IOException {
-        return new ApplicationContextRunner().withUserConfiguration(Config.class).withPropertyValues(
-                "coophub.bureau.code=110105000000", "coophub.bureau.name=test bureau",
-                "coophub.simulator.root=" + dir.resolve("platforms"),
-                "coophub.simulator.keys=" + dir.resolve("keys"),
-                "coophub.platforms.national.scope=NATIONAL", "coophub.platforms.national.host=localhost",
-                "coophub.platforms.national.port=" + freePort(), "coophub.platforms.national.username=coophub",
-                "coophub.platforms.national.private-key=" + dir.resolve("keys/client_key"),
-                "coophub.platforms.national.known-hosts=" + dir.resolve("keys/known_hosts"),
-                "coophub.platforms.provincial.scope=PROVINCIAL", "coophub.platforms.provincial.host=localhost",
-                "coophub.platforms.provincial.port=" + freePort(), "coophub.platforms.provincial.username=coophub",
-                "coophub.platforms.provincial.private-key=" + dir.resolve("keys/client_key"),
-                "coophub.platforms.provincial.known-hosts=" + dir.resolve("keys/known_hosts"));
+        return new ApplicationContextRunner().withUserConfiguration(Config.class)
+                .withPropertyValues("coophub.bureau.code=110105000000", "coophub.bureau.name=test bureau")
+                .withPropertyValues(SimulatedPlatforms.properties(dir));
     }
 
     @Test
@@ -92,11 +81,5 @@ class PlatformCounterpartConfigurationTest {
         runner().withPropertyValues("coophub.simulator.enabled=true", "coophub.simulator.counterpart.reply-delay=-1s")
                 .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("coophub.simulator.counterpart.reply-delay"));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 }

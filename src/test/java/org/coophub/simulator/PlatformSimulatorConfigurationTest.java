@@ -3,8 +3,6 @@ package org.coophub.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.coophub.platform.PlatformsProperties;
 import org.junit.jupiter.api.Test;
@@ -27,17 +25,8 @@ class PlatformSimulatorConfigurationTest {
     Path dir;
 
     ApplicationContextRunner runner() throws IOException {
-        return new ApplicationContextRunner().withUserConfiguration(Config.class).withPropertyValues(
-                "coophub.simulator.root=" + dir.resolve("platforms"),
-                "coophub.simulator.keys=" + dir.resolve("keys"),
-                "coophub.platforms.national.scope=NATIONAL", "coophub.platforms.national.host=localhost",
-                "coophub.platforms.national.port=" + freePort(), "coophub.platforms.national.username=coophub",
-                "coophub.platforms.national.private-key=" + dir.resolve("keys/client_key"),
-                "coophub.platforms.national.known-hosts=" + dir.resolve("keys/known_hosts"),
-                "coophub.platforms.provincial.scope=PROVINCIAL", "coophub.platforms.provincial.host=localhost",
-                "coophub.platforms.provincial.port=" + freePort(), "coophub.platforms.provincial.username=coophub",
-                "coophub.platforms.provincial.private-key=" + dir.resolve("keys/client_key"),
-                "coophub.platforms.provincial.known-hosts=" + dir.resolve("keys/known_hosts"));
+        return new ApplicationContextRunner().withUserConfiguration(Config.class)
+                .withPropertyValues(SimulatedPlatforms.properties(dir));
     }
 
     @Test
@@ -60,11 +49,5 @@ class PlatformSimulatorConfigurationTest {
         });
         assertThat(seen[0].isRunning("national")).isFalse();
         assertThat(seen[0].isRunning("provincial")).isFalse();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 }
