@@ -236,6 +236,20 @@ public class Ledger {
         return changed == 1;
     }
 
+    /** What a reply that arrives for a request is checked against, read in one query. */
+    public record ReplyTarget(Direction direction, String recordedReplyHash) {
+    }
+
+    /** The request's direction and the content hash of the reply it already has (null if none); empty if unknown. */
+    public Optional<ReplyTarget> replyTarget(String requestId) {
+        return jdbc.sql("""
+                SELECT r.direction, p.content_hash FROM cooperation_request r
+                LEFT JOIN reply p ON p.request_id = r.request_id WHERE r.request_id = ?""")
+                .param(requestId)
+                .query((rs, n) -> new ReplyTarget(Direction.valueOf(rs.getString(1)), rs.getString(2)))
+                .optional();
+    }
+
     public Optional<String> replyHash(String requestId) {
         return jdbc.sql("SELECT content_hash FROM reply WHERE request_id = ?").param(requestId).query(String.class).optional();
     }

@@ -27,6 +27,7 @@ public record PlatformProperties(
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("30s") Duration serverAliveInterval,
         @Min(1) @Max(16) @DefaultValue("2") int publishers,
+        @Min(1) @Max(16) @DefaultValue("2") int pollers,
         @NotNull @DefaultValue("30s") Duration pollInterval) {
 
     /**

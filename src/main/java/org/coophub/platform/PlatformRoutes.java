@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code publish-<platform>-<n>} (n = 1..publishers, each its own SFTP session): our requests;</li>
  * <li>{@code publish-reply-<platform>}: our replies to requests from other regions;</li>
- * <li>{@code poll-replies-<platform>}: replies to our requests;</li>
- * <li>{@code poll-requests-<platform>}: requests from other regions to us.</li>
+ * <li>{@code poll-replies-<platform>-<n>}: replies to our requests;</li>
+ * <li>{@code poll-requests-<platform>-<n>}: requests from other regions to us.</li>
  * </ul>
+ * The polling routes of a folder (n = 1..pollers, each its own SFTP session) share it by file name
+ * ({@link PollShard}).
  */
 @Component
 public class PlatformRoutes implements RouteTemplateParameterSource {
@@ -31,12 +33,22 @@ public class PlatformRoutes implements RouteTemplateParameterSource {
             }
             add("publish-reply-" + name, "publish-reply-to-platform", name, platform, folders.ourReplies(),
                     PublishQueue.replyQueueOf(name));
-            add("poll-replies-" + name, "poll-replies", name, platform, folders.replies(), null);
-            add("poll-requests-" + name, "poll-requests", name, platform, folders.requests(), null);
+            for (int n = 1; n <= platform.pollers(); n++) {
+                String shard = (n - 1) + ", " + platform.pollers();
+                add(pollRoute("replies", name, n), "poll-replies", name, platform, folders.replies(), null)
+                        .put("shard", shard);
+                add(pollRoute("requests", name, n), "poll-requests", name, platform, folders.requests(), null)
+                        .put("shard", shard);
+            }
         });
     }
 
-    private void add(String routeId, String template, String name, PlatformProperties platform, String folder,
+    /** The id of the n-th route polling a platform's {@code replies} or {@code requests} folder. */
+    public static String pollRoute(String folder, String platform, int n) {
+        return "poll-" + folder + "-" + platform + "-" + n;
+    }
+
+    private Map<String, Object> add(String routeId, String template, String name, PlatformProperties platform, String folder,
             String queue) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put(TEMPLATE_ID, template);
@@ -49,6 +61,7 @@ public class PlatformRoutes implements RouteTemplateParameterSource {
             parameters.put("queue", queue);
         }
         routes.put(routeId, parameters);
+        return parameters;
     }
 
     @Override

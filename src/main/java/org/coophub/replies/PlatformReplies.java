@@ -10,7 +10,6 @@ import org.coophub.delivery.DeliveryQueue;
 import org.coophub.intake.Quarantine;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
-import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.NewReply;
 import org.coophub.ledger.ReplyAdmission;
 import org.coophub.platform.PlatformFiles;
@@ -83,20 +82,19 @@ public class PlatformReplies {
 
     /** The same reply again is harmless; anything else about the request that rules the reply out is refused. */
     private boolean alreadyRecorded(Reply reply, String hash) {
-        LedgerEntry request = ledger.find(reply.requestId()).orElseThrow(() -> new ReplyRefusedException(
+        Ledger.ReplyTarget request = ledger.replyTarget(reply.requestId()).orElseThrow(() -> new ReplyRefusedException(
                 ReplyRefusedException.Reason.UNKNOWN_REQUEST,
                 "no request " + reply.requestId() + " in the ledger: this reply matches nothing we published"));
         if (request.direction() != Direction.OUTBOUND) {
             throw new ReplyRefusedException(ReplyRefusedException.Reason.WRONG_DIRECTION, "request "
                     + reply.requestId() + " was sent to us by another region; a platform cannot reply to it");
         }
-        return ledger.replyHash(reply.requestId()).map(earlier -> {
-            if (!earlier.equals(hash)) {
-                throw new ReplyRefusedException(ReplyRefusedException.Reason.CONFLICT, "request " + reply.requestId()
-                        + " already has a different reply; this second one is kept aside");
-            }
-            return true;
-        }).orElse(false);
+        String earlier = request.recordedReplyHash();
+        if (earlier != null && !earlier.equals(hash)) {
+            throw new ReplyRefusedException(ReplyRefusedException.Reason.CONFLICT, "request " + reply.requestId()
+                    + " already has a different reply; this second one is kept aside");
+        }
+        return earlier != null;
     }
 
     private static void refuseUnless(ReplyAdmission admission, String requestId) {

@@ -1,6 +1,7 @@
 package org.coophub.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.coophub.bench.BenchSupport.awaitAll;
 import static org.coophub.bench.BenchSupport.first;
 import static org.coophub.bench.BenchSupport.id;
@@ -48,7 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moved to .done); speed is printed, never asserted.
  *
  * <p>Properties: {@code bench.replies} (N, default {@code bench.requests}, else 10000), {@code bench.polls}
- * (poll intervals to run, default {@code 30s,1s}), {@code bench.hub} (extra hub settings, {@code key=value}
+ * (poll intervals to run, default {@code 30s,1s}), {@code bench.warmup} (replies taken through the same hub
+ * before the measured pass, not counted; default min(2000, N/5)), {@code bench.hub} (extra hub settings, {@code key=value}
  * separated by {@code ;}).
  */
 class RepliesBenchmark {
@@ -59,6 +61,7 @@ class RepliesBenchmark {
     private static final int BATCH = 500;
 
     private final int n = Integer.getInteger("bench.replies", Integer.getInteger("bench.requests", 10_000));
+    private final int warmup = Integer.getInteger("bench.warmup", Math.min(2000, n / 5));
     private final List<String> polls = List.of(System.getProperty("bench.polls", "30s,1s").strip().split("\\s*,\\s*"));
 
     @TempDir
@@ -93,39 +96,20 @@ class RepliesBenchmark {
             System.out.printf(Locale.ROOT, "cpus %d, max heap %.0f MB, java %s%n", Runtime.getRuntime().availableProcessors(),
                     mb(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));
 
-            long t0 = System.nanoTime();
-            publishedRequests(hub);
-            System.out.printf(Locale.ROOT, "setup          %d OUTBOUND requests PUBLISHED in the ledger in %.1f s (not measured)%n",
-                    n, (System.nanoTime() - t0) / 1e9);
-
-            Path inbox = hub.inbox().resolve("replies");
-            Path[] replies = {hub.platformFolder(NATIONAL, "replies"), hub.platformFolder(PROVINCIAL, "replies")};
-            Arrivals arrivals = new Arrivals(PREFIX, n, inbox);
-            HeapSampler heap = new HeapSampler();
-            heap.start();
-            AtomicLongArray placed = place(replies);
-            Map<String, Long> states = awaitAll(arrivals, jdbc, PREFIX, "REPLIED", 120 + 3 * interval.toSeconds() + n / 20);
-            arrivals.close();
-            heap.stop();
-
-            assertThat(states).as("ledger states of " + PREFIX + "*").containsExactly(Map.entry("REPLIED", (long) n));
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM reply WHERE request_id LIKE ? AND delivered_at IS NOT NULL")
-                    .param(PREFIX + "%").query(Long.class).single()).as("replies delivered in the ledger").isEqualTo(n);
-            assertThat(arrivals.files()).as("reply files seen in the inbox").isEqualTo(n);
-            assertThat(count(inbox, ".json")).as("reply files in the inbox").isEqualTo(n);
-            for (int p = 0; p < replies.length; p++) {
-                int expected = p == 0 ? (n + 1) / 2 : n / 2;
-                assertThat(count(replies[p], ".json")).as("reply files left on " + replies[p]).isZero();
-                assertThat(count(replies[p].resolve(".done"), ".json")).as("reply files in .done of " + replies[p])
-                        .isEqualTo(expected);
+            if (warmup > 0) {
+                Pass warm = pass(hub, jdbc, interval, "WRM-", warmup);
+                System.out.printf(Locale.ROOT, "warm-up        %d replies, %.0f replies/s (not counted)%n", warmup, warm.rate());
             }
-
+            Pass run = pass(hub, jdbc, interval, PREFIX, n);
+            AtomicLongArray placed = run.placed();
+            Arrivals arrivals = run.arrivals();
+            HeapSampler heap = run.heap();
             long firstPlaced = first(placed, n);
             long lastPlaced = last(placed, n);
             long firstDelivered = first(arrivals.seen(), n);
             long lastDelivered = last(arrivals.seen(), n);
             Histogram latency = latency(placed, arrivals.seen(), n);
-            double rate = n * 1e9 / (lastDelivered - firstPlaced);
+            double rate = run.rate();
             double drain = n * 1e9 / (lastDelivered - firstDelivered);
             boolean met = rate >= 1000 && latency.getValueAtPercentile(99) <= interval.plusSeconds(1).toNanos();
             System.out.printf(Locale.ROOT, "placing        %.0f files/s (%d files, half per platform, temp name then rename, 2 threads)%n",
@@ -157,20 +141,67 @@ class RepliesBenchmark {
         }
     }
 
+    record Pass(AtomicLongArray placed, Arrivals arrivals, HeapSampler heap, int count) {
+        /** count / (first file placed -> last inbox file renamed) */
+        double rate() {
+            return count * 1e9 / (last(arrivals.seen(), count) - first(placed, count));
+        }
+    }
+
+    /**
+     * One pass: {@code count} requests PUBLISHED in the ledger (ids {@code <prefix><i>}), their reply files put on
+     * the platforms, and waited for until every one is delivered; asserts that each was recorded and delivered once
+     * and moved to .done.
+     */
+    private Pass pass(Hub hub, JdbcClient jdbc, Duration interval, String prefix, int count) throws Exception {
+        long t0 = System.nanoTime();
+        publishedRequests(hub, prefix, count);
+        System.out.printf(Locale.ROOT, "setup          %d OUTBOUND requests PUBLISHED in the ledger in %.1f s (not measured)%n",
+                count, (System.nanoTime() - t0) / 1e9);
+
+        Path inbox = hub.inbox().resolve("replies");
+        Path[] replies = {hub.platformFolder(NATIONAL, "replies"), hub.platformFolder(PROVINCIAL, "replies")};
+        Arrivals arrivals = new Arrivals(prefix, count, inbox);
+        HeapSampler heap = new HeapSampler();
+        heap.start();
+        AtomicLongArray placed = place(replies, prefix, count);
+        Map<String, Long> states = awaitAll(arrivals, jdbc, prefix, "REPLIED", 120 + 3 * interval.toSeconds() + count / 20);
+        arrivals.close();
+        heap.stop();
+
+        assertThat(states).as("ledger states of " + prefix + "*").containsExactly(Map.entry("REPLIED", (long) count));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reply WHERE request_id LIKE ? AND delivered_at IS NOT NULL")
+                .param(prefix + "%").query(Long.class).single()).as("replies delivered in the ledger").isEqualTo(count);
+        assertThat(arrivals.files()).as("reply files seen in the inbox").isEqualTo(count);
+        assertThat(count(inbox, prefix, ".json")).as("reply files in the inbox").isEqualTo(count);
+        for (int p = 0; p < replies.length; p++) {
+            int expected = p == 0 ? (count + 1) / 2 : count / 2;
+            Path folder = replies[p];
+            // a file moves to .done when its exchange completes, which can be just after the local delivery
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(count(folder, prefix, ".json")).as("reply files left on " + folder).isZero();
+                assertThat(count(folder.resolve(".done"), prefix, ".json")).as("reply files in .done of " + folder)
+                        .isEqualTo(expected);
+            });
+        }
+
+        return new Pass(placed, arrivals, heap, count);
+    }
+
     /**
      * N OUTBOUND requests (even national, odd provincial), admitted and marked PUBLISHED straight through the hub's
      * Ledger in transactions of {@value #BATCH}: replies must match a request we published, and publishing is
      * measured by PublishingBenchmark.
      */
-    private void publishedRequests(Hub hub) {
+    private void publishedRequests(Hub hub, String prefix, int count) {
         Ledger ledger = hub.ledger();
         TransactionTemplate transaction = hub.bean(TransactionTemplate.class);
-        for (int from = 0; from < n; from += BATCH) {
+        for (int from = 0; from < count; from += BATCH) {
             int start = from;
             transaction.executeWithoutResult(status -> {
-                for (int i = start; i < Math.min(n, start + BATCH); i++) {
+                for (int i = start; i < Math.min(count, start + BATCH); i++) {
                     boolean national = i % 2 == 0;
-                    CooperationRequest request = RequestJson.read(Requests.recordCheck(id(PREFIX, i),
+                    CooperationRequest request = RequestJson.read(Requests.recordCheck(id(prefix, i),
                             national ? Requests.SHANGHAI_XUHUI : Requests.BEIJING_HAIDIAN).getBytes(StandardCharsets.UTF_8));
                     Scope scope = national ? Scope.NATIONAL : Scope.PROVINCIAL;
                     byte[] payload = RequestJson.write(request, scope);
@@ -187,8 +218,8 @@ class RepliesBenchmark {
      * written under a temporary name and renamed, as a platform does (PlatformSide.put). A file's appearance time
      * is taken right after its rename returns.
      */
-    private AtomicLongArray place(Path[] folders) throws Exception {
-        AtomicLongArray placed = new AtomicLongArray(n);
+    private AtomicLongArray place(Path[] folders, String prefix, int count) throws Exception {
+        AtomicLongArray placed = new AtomicLongArray(count);
         List<Thread> threads = new ArrayList<>();
         for (Path folder : folders) {
             Files.createDirectories(folder);
@@ -196,8 +227,8 @@ class RepliesBenchmark {
         for (int p = 0; p < folders.length; p++) {
             int platform = p;
             Thread thread = new Thread(() -> {
-                for (int i = platform; i < n; i += folders.length) {
-                    String id = id(PREFIX, i);
+                for (int i = platform; i < count; i += folders.length) {
+                    String id = id(prefix, i);
                     PlatformSide.put(folders[platform], id + ".json", PlatformSide.reply(id, "FOUND", null, null));
                     placed.set(i, System.nanoTime());
                 }
@@ -211,12 +242,12 @@ class RepliesBenchmark {
         return placed;
     }
 
-    private static long count(Path folder, String suffix) throws Exception {
+    private static long count(Path folder, String prefix, String suffix) throws Exception {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
         try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> p.getFileName().toString().startsWith(PREFIX)
+            return list.filter(p -> p.getFileName().toString().startsWith(prefix)
                     && p.getFileName().toString().endsWith(suffix)).count();
         }
     }

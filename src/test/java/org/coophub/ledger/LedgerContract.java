@@ -117,9 +117,12 @@ abstract class LedgerContract {
     void recordsTheReplyToOurRequestOnceAndRefusesADifferentOne() {
         ledger.admit(entry("REQ-1", "h1"), "accepted");
         ledger.markPublished("REQ-1", "inbound/REQ-1.json");
+        assertThat(ledger.replyTarget("REQ-1")).contains(new Ledger.ReplyTarget(Direction.OUTBOUND, null));
+        assertThat(ledger.replyTarget("NOPE")).isEmpty();
 
         assertThat(ledger.recordReply(reply("REQ-1", "r1"), Direction.OUTBOUND, "reply from national").outcome())
                 .isEqualTo(ReplyAdmission.Outcome.RECORDED);
+        assertThat(ledger.replyTarget("REQ-1")).contains(new Ledger.ReplyTarget(Direction.OUTBOUND, "r1"));
         assertThat(ledger.recordReply(reply("REQ-1", "r1"), Direction.OUTBOUND, "again").outcome())
                 .isEqualTo(ReplyAdmission.Outcome.DUPLICATE);
         assertThat(ledger.recordReply(reply("REQ-1", "r2"), Direction.OUTBOUND, "other").outcome())

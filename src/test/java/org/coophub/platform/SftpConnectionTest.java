@@ -15,7 +15,7 @@ class SftpConnectionTest {
     static PlatformProperties platform(String password, Path key, String passphrase) {
         return new PlatformProperties(Scope.NATIONAL, "localhost", 2201, "coophub", password, key, passphrase,
                 Path.of("data/simulator/known_hosts"), new PlatformProperties.Folders("inbound", "replies", "requests", "our-replies"),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), 2, Duration.ofSeconds(30));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 2, 2, Duration.ofSeconds(30));
     }
 
     @Test

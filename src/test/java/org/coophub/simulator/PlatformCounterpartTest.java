@@ -293,7 +293,7 @@ class PlatformCounterpartTest {
         return new PlatformProperties(scope, "localhost", port, "coophub", null, dir.resolve("keys/client_key"), null,
                 dir.resolve("keys/known_hosts"),
                 new PlatformProperties.Folders("inbound", "replies", "requests", "our-replies"),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 2, Duration.ofSeconds(30));
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 2, 2, Duration.ofSeconds(30));
     }
 
     Path folder(String platform, String folder) {

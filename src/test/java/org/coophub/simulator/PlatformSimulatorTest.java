@@ -186,7 +186,7 @@ class PlatformSimulatorTest {
         }
         PlatformProperties client = new PlatformProperties(national.scope(), national.host(), national.port(),
                 national.username(), null, otherKey, null, national.knownHosts(), national.folders(),
-                national.connectTimeout(), national.serverAliveInterval(), national.publishers(), national.pollInterval());
+                national.connectTimeout(), national.serverAliveInterval(), national.publishers(), national.pollers(), national.pollInterval());
 
         assertThatThrownBy(() -> upload(client, "x.xml", "x", NO_RECONNECT))
                 .satisfies(e -> assertThat(chain(e)).containsPattern("Auth (fail|cancel)"));
@@ -216,7 +216,7 @@ class PlatformSimulatorTest {
         String passphrase = UUID.randomUUID().toString();
         PlatformProperties national = new PlatformProperties(base.scope(), base.host(), base.port(), base.username(),
                 null, dir.resolve("keys/encrypted_key"), passphrase, base.knownHosts(), base.folders(),
-                base.connectTimeout(), base.serverAliveInterval(), base.publishers(), base.pollInterval());
+                base.connectTimeout(), base.serverAliveInterval(), base.publishers(), base.pollers(), base.pollInterval());
         simulator = simulator(Map.of("national", national));
 
         String pem = Files.readString(national.privateKey());
@@ -274,19 +274,19 @@ class PlatformSimulatorTest {
     PlatformProperties platform(String name, int port, String password) {
         return new PlatformProperties("national".equals(name) ? Scope.NATIONAL : Scope.PROVINCIAL, "localhost", port,
                 "coophub", password, dir.resolve("keys/client_key"), null, dir.resolve("keys/known_hosts"),
-                new PlatformProperties.Folders("inbound", "replies", "requests", "our-replies"), Duration.ofSeconds(5), Duration.ofSeconds(30), 2, Duration.ofSeconds(30));
+                new PlatformProperties.Folders("inbound", "replies", "requests", "our-replies"), Duration.ofSeconds(5), Duration.ofSeconds(30), 2, 2, Duration.ofSeconds(30));
     }
 
     static PlatformProperties withKnownHosts(PlatformProperties p, Path knownHosts) {
         return new PlatformProperties(p.scope(), p.host(), p.port(), p.username(), p.password(), p.privateKey(),
                 p.privateKeyPassphrase(), knownHosts, p.folders(), p.connectTimeout(), p.serverAliveInterval(),
-                p.publishers(), p.pollInterval());
+                p.publishers(), p.pollers(), p.pollInterval());
     }
 
     /** Password only, no key. */
     static PlatformProperties withCredentials(PlatformProperties p, String username, String password) {
         return new PlatformProperties(p.scope(), p.host(), p.port(), username, password, null, null, p.knownHosts(),
-                p.folders(), p.connectTimeout(), p.serverAliveInterval(), p.publishers(), p.pollInterval());
+                p.folders(), p.connectTimeout(), p.serverAliveInterval(), p.publishers(), p.pollers(), p.pollInterval());
     }
 
     void upload(PlatformProperties p, String fileName, String body, String extra) {
