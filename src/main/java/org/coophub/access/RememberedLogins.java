@@ -28,12 +28,18 @@ final class RememberedLogins implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
     private final Duration remember;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Remembered> logins = new ConcurrentHashMap<>();
+    private final Map<String, Object> checking = new ConcurrentHashMap<>();
 
     RememberedLogins(AuthenticationProvider delegate, Duration remember) {
+        this(delegate, remember, Clock.systemUTC());
+    }
+
+    RememberedLogins(AuthenticationProvider delegate, Duration remember, Clock clock) {
         this.delegate = delegate;
         this.remember = remember;
+        this.clock = clock;
     }
 
     @Override
@@ -42,19 +48,35 @@ final class RememberedLogins implements AuthenticationProvider {
             return delegate.authenticate(attempt);
         }
         String key = digest(attempt.getName(), password);
-        Remembered known = logins.get(key);
-        Instant now = clock.instant();
-        if (known != null && now.isBefore(known.until())) {
-            return known.authentication();
+        Authentication known = remembered(key);
+        if (known != null) {
+            return known;
         }
-        Authentication authenticated = delegate.authenticate(attempt);
-        if (authenticated != null && authenticated.isAuthenticated()) {
-            if (logins.size() >= MAX_REMEMBERED) {
-                logins.clear();
+        // Clients that connect together send the same login at once: one of them checks the hash, the others wait
+        // for its answer instead of each spending the same tens of milliseconds of CPU.
+        synchronized (checking.computeIfAbsent(key, k -> new Object())) {
+            try {
+                known = remembered(key);
+                if (known != null) {
+                    return known;
+                }
+                Authentication authenticated = delegate.authenticate(attempt);
+                if (authenticated != null && authenticated.isAuthenticated()) {
+                    if (logins.size() >= MAX_REMEMBERED) {
+                        logins.clear();
+                    }
+                    logins.put(key, new Remembered(authenticated, clock.instant().plus(remember)));
+                }
+                return authenticated;
+            } finally {
+                checking.remove(key);
             }
-            logins.put(key, new Remembered(authenticated, now.plus(remember)));
         }
-        return authenticated;
+    }
+
+    private Authentication remembered(String key) {
+        Remembered known = logins.get(key);
+        return known != null && clock.instant().isBefore(known.until()) ? known.authentication() : null;
     }
 
     @Override

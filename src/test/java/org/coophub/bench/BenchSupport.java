@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +40,35 @@ final class BenchSupport {
         List<String> settings = new ArrayList<>();
         settings.add("logging.file.name=" + dir.resolve("hub.log"));
         settings.add("logging.threshold.console=OFF");
+        settings.add("coophub.simulator.root=" + simulatedPlatformsRoot(dir));
         settings.addAll(List.of(fixed));
         String extra = System.getProperty("bench.hub", "").strip();
         if (!extra.isEmpty()) {
             settings.addAll(List.of(extra.split(";")));
         }
         return settings;
+    }
+
+    /**
+     * The simulated platforms stand in for servers on other machines: their files go to tmpfs ({@code /dev/shm})
+     * where there is one, so that the platforms' own disk work (on this machine's ext4, creating tens of thousands
+     * of files costs more CPU in inode allocation than the SFTP transfer) is not charged to the hub. The hub's own
+     * data (broker journal, ledger, local inbox) stays on disk under {@code dir}. Removed when the JVM exits.
+     */
+    static Path simulatedPlatformsRoot(Path dir) {
+        Path shm = Path.of("/dev/shm");
+        if (!Files.isDirectory(shm) || !Files.isWritable(shm)) {
+            return dir.resolve("platforms");
+        }
+        Path root = shm.resolve("coophub-bench-" + ProcessHandle.current().pid() + "-" + dir.getFileName());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not remove " + root + ": " + e);
+            }
+        }));
+        return root;
     }
 
     /** {@code <prefix><i as 6 digits>}: the request ids of a run. */
@@ -248,6 +272,69 @@ final class BenchSupport {
 
         long poolPeak() {
             return pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        }
+    }
+
+    /**
+     * CPU time spent during a measured window, split by who spent it, from per-thread CPU clocks: the hub's own
+     * threads; the simulated platforms' SSH/SFTP server threads ({@code sshd-*}), which on a real deployment run
+     * on the platforms' machines; the benchmark's load generator (its HTTP clients, file writers, watchers); and
+     * the rest of the process (JIT compiler and GC threads, which the thread clocks do not list, and threads that
+     * ended during the window).
+     */
+    static final class CpuBudget {
+
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private final Map<Long, Long> startByThread = new HashMap<>();
+        private long processStart;
+        private long wallStart;
+
+        void start() {
+            startByThread.clear();
+            for (long id : threads.getAllThreadIds()) {
+                startByThread.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+            }
+            processStart = os.getProcessCpuTime();
+            wallStart = System.nanoTime();
+        }
+
+        /** One line per spender: CPU seconds in the window and milliseconds per item handled. */
+        String stop(int items, String item) {
+            long wall = System.nanoTime() - wallStart;
+            long process = os.getProcessCpuTime() - processStart;
+            Map<String, Long> spent = new java.util.LinkedHashMap<>();
+            spent.put("hub", 0L);
+            spent.put("simulated platforms (sshd)", 0L);
+            spent.put("load generator (benchmark)", 0L);
+            for (long id : threads.getAllThreadIds()) {
+                java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+                long now = threads.getThreadCpuTime(id);
+                if (info == null || now < 0) {
+                    continue;
+                }
+                spent.merge(spender(info.getThreadName()), now - startByThread.getOrDefault(id, 0L), Long::sum);
+            }
+            long named = spent.values().stream().mapToLong(Long::longValue).sum();
+            spent.put("JIT, GC, VM, ended threads", Math.max(0, process - named));
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                    "cpu            %.1f s of CPU in %.1f s on %d cores (%.0f%% busy); per %s:%n", process / 1e9,
+                    wall / 1e9, Runtime.getRuntime().availableProcessors(),
+                    100.0 * process / wall / Runtime.getRuntime().availableProcessors(), item));
+            spent.forEach((who, nanos) -> out.append(String.format(Locale.ROOT, "               %-28s %6.2f ms%n",
+                    who, nanos / 1e6 / items)));
+            return out.toString();
+        }
+
+        private static String spender(String thread) {
+            if (thread.startsWith("sshd-")) {
+                return "simulated platforms (sshd)";
+            }
+            if (thread.startsWith("bench-") || thread.startsWith("HttpClient-")) {
+                return "load generator (benchmark)";
+            }
+            return "hub";
         }
     }
 }

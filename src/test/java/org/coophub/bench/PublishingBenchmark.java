@@ -47,6 +47,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultExchange;
 import org.coophub.bench.BenchSupport.Arrivals;
+import org.coophub.bench.BenchSupport.CpuBudget;
 import org.coophub.bench.BenchSupport.HeapSampler;
 import org.coophub.broker.BrokerProperties;
 import org.coophub.platform.PlatformProperties;
@@ -119,6 +120,7 @@ class PublishingBenchmark {
             System.out.printf(Locale.ROOT, "peak heap      %.0f MB sampled used (sum of pool peaks %.0f MB, max %.0f MB)%n",
                     mb(run.sampledPeakHeap), mb(run.poolPeakHeap), mb(Runtime.getRuntime().maxMemory()));
             System.out.printf(Locale.ROOT, "watcher        %d inotify overflow(s)%n", run.overflows);
+            System.out.print(run.cpu());
 
             System.out.printf(Locale.ROOT, "%n== ceilings (same JVM, same broker and simulator, hub idle), N=%d, %d-byte payload ==%n",
                     n, payload.length);
@@ -151,7 +153,7 @@ class PublishingBenchmark {
     // ---------------------------------------------------------------------------------------------- end to end
 
     record EndToEnd(long firstPost, long lastAccepted, long lastFile, int n, Histogram latency,
-            long sampledPeakHeap, long poolPeakHeap, int overflows) {
+            long sampledPeakHeap, long poolPeakHeap, int overflows, String cpu) {
         double seconds() {
             return (lastFile - firstPost) / 1e9;
         }
@@ -183,11 +185,15 @@ class PublishingBenchmark {
         Arrivals arrivals = new Arrivals(prefix, count, national, provincial);
         HeapSampler heap = new HeapSampler();
         String url = hub.url("/api/requests");
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger clientThreads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients,
+                task -> new Thread(task, "bench-client-" + clientThreads.incrementAndGet()));
         AtomicInteger next = new AtomicInteger();
         AtomicLong lastAccepted = new AtomicLong();
         List<Future<Integer>> workers = new ArrayList<>();
+        CpuBudget cpu = new CpuBudget();
         heap.start();
+        cpu.start();
         long firstPost = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
@@ -214,10 +220,11 @@ class PublishingBenchmark {
         for (Future<Integer> worker : workers) {
             failures += worker.get();
         }
-        pool.shutdown();
         assertThat(failures).as("POSTs not answered 202").isZero();
 
         Map<String, Long> states = awaitAll(arrivals, jdbc, prefix, "PUBLISHED", 120 + count / 50);
+        String cpuSpent = cpu.stop(count, "request");
+        pool.shutdown();
         arrivals.close();
         heap.stop();
         assertThat(states).as("ledger states of " + prefix + "*").containsExactly(Map.entry("PUBLISHED", (long) count));
@@ -232,7 +239,8 @@ class PublishingBenchmark {
         }
 
         return new EndToEnd(firstPost, lastAccepted.get(), last(arrivals.seen(), count), count,
-                latency(sent, arrivals.seen(), count), heap.sampledPeak(), heap.poolPeak(), arrivals.overflows());
+                latency(sent, arrivals.seen(), count), heap.sampledPeak(), heap.poolPeak(), arrivals.overflows(),
+                cpuSpent);
     }
 
     // ------------------------------------------------------------------------------------------------ ceilings

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.coophub.bench.BenchSupport.Arrivals;
+import org.coophub.bench.BenchSupport.CpuBudget;
 import org.coophub.bench.BenchSupport.HeapSampler;
 import org.coophub.intake.RequestJson;
 import org.coophub.ledger.Ledger;
@@ -133,6 +134,7 @@ class RepliesBenchmark {
             System.out.printf(Locale.ROOT, "peak heap      %.0f MB sampled used (sum of pool peaks %.0f MB)%n",
                     mb(heap.sampledPeak()), mb(heap.poolPeak()));
             System.out.printf(Locale.ROOT, "watcher        %d inotify overflow(s)%n", arrivals.overflows());
+            System.out.print(run.cpu());
             System.out.printf(Locale.ROOT, "TARGET %s - %.0f replies/s (>= 1000), p99 %.2f s (<= %s + 1 s)%n",
                     met ? "MET" : "NOT MET", rate, latency.getValueAtPercentile(99) / 1e9, poll);
             return String.format(Locale.ROOT, "%-6s %12.0f %12.0f %10.2f %10.2f %10.2f %12.0f %9s", poll, rate, drain,
@@ -141,7 +143,7 @@ class RepliesBenchmark {
         }
     }
 
-    record Pass(AtomicLongArray placed, Arrivals arrivals, HeapSampler heap, int count) {
+    record Pass(AtomicLongArray placed, Arrivals arrivals, HeapSampler heap, int count, String cpu) {
         /** count / (first file placed -> last inbox file renamed) */
         double rate() {
             return count * 1e9 / (last(arrivals.seen(), count) - first(placed, count));
@@ -164,8 +166,11 @@ class RepliesBenchmark {
         Arrivals arrivals = new Arrivals(prefix, count, inbox);
         HeapSampler heap = new HeapSampler();
         heap.start();
+        CpuBudget cpu = new CpuBudget();
+        cpu.start();
         AtomicLongArray placed = place(replies, prefix, count);
         Map<String, Long> states = awaitAll(arrivals, jdbc, prefix, "REPLIED", 120 + 3 * interval.toSeconds() + count / 20);
+        String cpuSpent = cpu.stop(count, "reply");
         arrivals.close();
         heap.stop();
 
@@ -185,7 +190,7 @@ class RepliesBenchmark {
             });
         }
 
-        return new Pass(placed, arrivals, heap, count);
+        return new Pass(placed, arrivals, heap, count, cpuSpent);
     }
 
     /**
