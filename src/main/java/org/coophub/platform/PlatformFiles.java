@@ -82,9 +82,7 @@ public final class PlatformFiles implements AutoCloseable {
     public void moveInto(String folder, String name, String subFolder) throws IOException {
         String target = folder + "/" + subFolder;
         try {
-            if (!exists(target)) {
-                sftp.mkdir(target);
-            }
+            ensureFolder(target);
             if (exists(target + "/" + name)) {
                 sftp.rm(target + "/" + name);
             }
@@ -93,6 +91,23 @@ public final class PlatformFiles implements AutoCloseable {
             }
         } catch (SftpException e) {
             throw new IOException("cannot move " + folder + "/" + name + " into " + subFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a folder unless it exists; another client creating it at the same moment is not an error. */
+    public void ensureFolder(String path) throws IOException {
+        try {
+            if (!exists(path)) {
+                try {
+                    sftp.mkdir(path);
+                } catch (SftpException raced) {
+                    if (!exists(path)) {
+                        throw raced;
+                    }
+                }
+            }
+        } catch (SftpException e) {
+            throw new IOException("cannot create the folder " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.coophub.platform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.coophub.publishing.PublishQueue;
@@ -22,7 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlatformRoutes implements RouteTemplateParameterSource {
 
+    /** A platform folder that polling routes take files from. */
+    public record PolledFolder(String platform, String folder) {
+    }
+
     private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
+    private final Map<String, PolledFolder> polled = new LinkedHashMap<>();
 
     public PlatformRoutes(PlatformsProperties platforms) {
         platforms.platforms().forEach((name, platform) -> {
@@ -35,10 +41,8 @@ public class PlatformRoutes implements RouteTemplateParameterSource {
                     PublishQueue.replyQueueOf(name));
             for (int n = 1; n <= platform.pollers(); n++) {
                 String shard = (n - 1) + ", " + platform.pollers();
-                add(pollRoute("replies", name, n), "poll-replies", name, platform, folders.replies(), null)
-                        .put("shard", shard);
-                add(pollRoute("requests", name, n), "poll-requests", name, platform, folders.requests(), null)
-                        .put("shard", shard);
+                addPoll(pollRoute("replies", name, n), "poll-replies", name, platform, folders.replies(), shard);
+                addPoll(pollRoute("requests", name, n), "poll-requests", name, platform, folders.requests(), shard);
             }
         });
     }
@@ -46,6 +50,17 @@ public class PlatformRoutes implements RouteTemplateParameterSource {
     /** The id of the n-th route polling a platform's {@code replies} or {@code requests} folder. */
     public static String pollRoute(String folder, String platform, int n) {
         return "poll-" + folder + "-" + platform + "-" + n;
+    }
+
+    /** The platform folder a polling route takes its files from; empty for other routes. */
+    public Optional<PolledFolder> polledFolder(String routeId) {
+        return Optional.ofNullable(polled.get(routeId));
+    }
+
+    private void addPoll(String routeId, String template, String name, PlatformProperties platform, String folder,
+            String shard) {
+        add(routeId, template, name, platform, folder, null).put("shard", shard);
+        polled.put(routeId, new PolledFolder(name, folder));
     }
 
     private Map<String, Object> add(String routeId, String template, String name, PlatformProperties platform, String folder,
