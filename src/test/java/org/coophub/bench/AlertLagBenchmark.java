@@ -97,6 +97,7 @@ class AlertLagBenchmark {
             System.out.printf(Locale.ROOT, "%n== alert lag: N=%,d open requests, cohort %d over %d s, sweep every %s, batch %d ==%n",
                     n, cohort, windowSeconds, schedule.sweepInterval().toMillis() + " ms", schedule.batch());
             System.out.println("hub settings: " + settings.subList(2, settings.size()));
+            System.out.println(BenchSupport.machine());
 
             // the N background requests, deadlines evenly over the next 24 h
             long t = System.nanoTime();

@@ -71,6 +71,15 @@ final class BenchSupport {
         return root;
     }
 
+    /** The machine and JVM a run is on, with the JVM options given (the JIT setting among them). */
+    static String machine() {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X")).toList();
+        return String.format(Locale.ROOT, "cpus %d, max heap %.0f MB, java %s, jvm options %s",
+                Runtime.getRuntime().availableProcessors(), mb(Runtime.getRuntime().maxMemory()),
+                System.getProperty("java.version"), options);
+    }
+
     /** {@code <prefix><i as 6 digits>}: the request ids of a run. */
     static String id(String prefix, int i) {
         return prefix + String.format(Locale.ROOT, "%06d", i);

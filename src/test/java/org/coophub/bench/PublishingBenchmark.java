@@ -395,7 +395,6 @@ class PublishingBenchmark {
         System.out.printf(Locale.ROOT, "ledger                    %s%n", env.getProperty("spring.datasource.url"));
         System.out.printf(Locale.ROOT, "warm-up requests          %d%n", warmup);
         System.out.printf(Locale.ROOT, "bench overrides           %s%n", settings);
-        System.out.printf(Locale.ROOT, "cpus %d, max heap %.0f MB, java %s%n", Runtime.getRuntime().availableProcessors(),
-                mb(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));
+        System.out.println(BenchSupport.machine());
     }
 }

@@ -94,8 +94,7 @@ class RepliesBenchmark {
             System.out.printf(Locale.ROOT, "%n== replies: N=%d, poll interval %s (national %s, provincial %s) ==%n", n, poll,
                     platforms.get(NATIONAL).pollInterval(), platforms.get(PROVINCIAL).pollInterval());
             System.out.printf(Locale.ROOT, "bench overrides %s%n", settings);
-            System.out.printf(Locale.ROOT, "cpus %d, max heap %.0f MB, java %s%n", Runtime.getRuntime().availableProcessors(),
-                    mb(Runtime.getRuntime().maxMemory()), System.getProperty("java.version"));
+            System.out.println(BenchSupport.machine());
 
             if (warmup > 0) {
                 Pass warm = pass(hub, jdbc, interval, "WRM-", warmup);
