@@ -1,5 +1,6 @@
 package org.coophub.reporting;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,10 +10,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Statistics and the monthly assessment ({@code coophub.reporting.*}).
  *
- * @param detentionsFolder where CSV files of detentions per room and month are dropped (polled as often as the
- *                         request outbox, {@code coophub.intake.poll-delay-millis})
+ * @param detentionsFolder where CSV files of detentions per room and month are dropped
+ * @param detentionsPollDelayMillis how often that folder is looked at; the figures are monthly, so a minute is soon
+ *                                  enough and spares the disk
  */
 @Validated
 @ConfigurationProperties("coophub.reporting")
-public record ReportingProperties(@NotNull @DefaultValue("data/local/detentions") Path detentionsFolder) {
+public record ReportingProperties(
+        @NotNull @DefaultValue("data/local/detentions") Path detentionsFolder,
+        @Min(100) @DefaultValue("60000") long detentionsPollDelayMillis) {
 }

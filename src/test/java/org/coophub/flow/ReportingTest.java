@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.coophub.support.Hub;
 import org.coophub.support.MutableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +31,8 @@ class ReportingTest {
 
     @BeforeAll
     static void start() {
-        hub = Hub.start(dir, new MutableClock(Instant.parse("2026-03-10T02:00:00Z")));
+        hub = Hub.start(dir, new MutableClock(Instant.parse("2026-03-10T02:00:00Z")),
+                "coophub.reporting.detentions-poll-delay-millis=250");
         for (String id : new String[] {"ST-1", "ST-2", "ST-3"}) {
             assertThat(hub.post("/api/requests", recordCheck(id, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
         }
@@ -38,6 +41,17 @@ class ReportingTest {
     @AfterAll
     static void stop() {
         hub.close();
+    }
+
+    @Test
+    void theDetentionsFolderIsPolledAtItsOwnInterval() {
+        CamelContext camel = hub.bean(CamelContext.class);
+        assertThat(delayOf(camel, "detentions-from-folder")).isEqualTo(250);
+        assertThat(delayOf(camel, "intake-from-outbox")).isEqualTo(100);
+    }
+
+    private static long delayOf(CamelContext camel, String routeId) {
+        return ((ScheduledPollConsumer) camel.getRoute(routeId).getConsumer()).getDelay();
     }
 
     @Test
