@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way into coophub for a local request, whatever channel brought it: validate, decide the platform,
- * store it in the ledger and queue it for publication, in one unit of work. When this returns, the request
- * can no longer be lost.
+ * store it in the ledger and queue it for publication, in one unit of work (shared with the requests that arrive at
+ * the same moment, {@link GroupAdmission}). When this returns, the request can no longer be lost.
  */
 @Service
 public class IntakeService {
@@ -34,7 +34,7 @@ public class IntakeService {
     private final PlatformsProperties platforms;
     private final Ledger ledger;
     private final PublishQueue queue;
-    private final TransactionTemplate transaction;
+    private final GroupAdmission admissions;
     private final DeadlineWatch deadlines;
     private final Clock clock;
 
@@ -47,7 +47,7 @@ public class IntakeService {
         this.platforms = platforms;
         this.ledger = ledger;
         this.queue = queue;
-        this.transaction = transaction;
+        this.admissions = new GroupAdmission(transaction, this::admitInTransaction);
     }
 
     /**
@@ -64,10 +64,11 @@ public class IntakeService {
         String reason = "accepted via " + channel + " (" + inputName + "), for the " + platform + " platform";
         Admission admission;
         try {
-            admission = admit(entry, reason);
+            admission = admissions.admit(entry, reason);
         } catch (DuplicateKeyException raced) {
-            // the same requestId arrived twice at once; the second look sees the first one's row
-            admission = admit(entry, reason);
+            // the same requestId arrived twice at once (at another hub on the same database); the second look sees
+            // the first one's row
+            admission = admissions.admit(entry, reason);
         }
         return switch (admission.outcome()) {
             case ADMITTED -> {
@@ -84,14 +85,13 @@ public class IntakeService {
         };
     }
 
-    private Admission admit(NewRequest entry, String reason) {
-        return transaction.execute(status -> {
-            Admission admission = ledger.admit(entry, reason);
-            if (admission.outcome() == Admission.Outcome.ADMITTED) {
-                deadlines.watch(entry.request(), Direction.OUTBOUND, OffsetDateTime.now(clock));
-                queue.enqueue(entry.request().requestId(), entry.platform());
-            }
-            return admission;
-        });
+    /** Ledger row, deadlines and alerts, and the broker message, inside the transaction GroupAdmission runs. */
+    private Admission admitInTransaction(NewRequest entry, String reason) {
+        Admission admission = ledger.admit(entry, reason);
+        if (admission.outcome() == Admission.Outcome.ADMITTED) {
+            deadlines.watch(entry.request(), Direction.OUTBOUND, OffsetDateTime.now(clock));
+            queue.enqueue(entry.request().requestId(), entry.platform());
+        }
+        return admission;
     }
 }

@@ -142,7 +142,7 @@ class OutboundRelayTest {
 
         await().until(() -> Files.exists(hub.inbound("national").resolve("FILE-OK-1.json")));
         await().until(() -> Files.exists(hub.outbox().resolve(".done/FILE-OK-1.json")));
-        assertThat(hub.outbox().resolve("FILE-OK-1.json")).doesNotExist();
+        await().until(() -> Files.notExists(hub.outbox().resolve("FILE-OK-1.json")));
         assertThat(awaitState("FILE-OK-1", RequestState.PUBLISHED).source()).isEqualTo("FILE");
     }
 
@@ -158,7 +158,8 @@ class OutboundRelayTest {
         String text = Files.readString(reason);
         assertThat(text).contains("FILE-BAD-1.json", "subjects[0].idNumber", "id-check");
         assertThat(text).doesNotContain("19800101");
-        assertThat(hub.outbox().resolve("FILE-BAD-1.json")).doesNotExist();
+        // the outbox copy is removed when the file's exchange completes, just after the quarantine is written
+        await().until(() -> Files.notExists(hub.outbox().resolve("FILE-BAD-1.json")));
         assertThat(hub.ledger().find("FILE-BAD-1")).isEmpty();
 
         await().until(() -> Files.exists(hub.inbound("national").resolve("FILE-OK-2.json")));

@@ -1,0 +1,198 @@
+package org.coophub.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.coophub.ledger.Admission;
+import org.coophub.ledger.NewRequest;
+import org.coophub.ledger.RequestState;
+import org.coophub.request.Scope;
+import org.coophub.support.Requests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class GroupAdmissionTest {
+
+    /** Counts transactions; what a transaction holds is what the admitter stored in it, kept only if it commits. */
+    final class Transactions extends AbstractPlatformTransactionManager {
+        final AtomicInteger commits = new AtomicInteger();
+        final AtomicInteger rollbacks = new AtomicInteger();
+        final List<List<String>> committedGroups = new CopyOnWriteArrayList<>();
+        final ThreadLocal<List<String>> current = new ThreadLocal<>();
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+            current.set(new ArrayList<>());
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+            commits.incrementAndGet();
+            committedGroups.add(List.copyOf(current.get()));
+            current.get().forEach(id -> stored.putIfAbsent(id, ADMITTED));
+            current.remove();
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+            rollbacks.incrementAndGet();
+            current.remove();
+        }
+    }
+
+    private final Map<String, Admission> stored = new ConcurrentHashMap<>();
+    private final Transactions transactions = new Transactions();
+    private final ExecutorService callers = Executors.newFixedThreadPool(8);
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+    }
+
+    private GroupAdmission group(GroupAdmission.Admitter admitter) {
+        return new GroupAdmission(new TransactionTemplate(transactions), admitter);
+    }
+
+    private static final Admission ADMITTED = new Admission(Admission.Outcome.ADMITTED, RequestState.ACCEPTED);
+
+    /**
+     * Like the ledger: a new id is ADMITTED, an id stored before (or earlier in the same transaction) a DUPLICATE;
+     * stored only when the transaction commits.
+     */
+    private Admission store(NewRequest entry) {
+        String id = entry.request().requestId();
+        List<String> transaction = transactions.current.get();
+        if (stored.containsKey(id) || transaction.contains(id)) {
+            return new Admission(Admission.Outcome.DUPLICATE, RequestState.ACCEPTED);
+        }
+        transaction.add(id);
+        return ADMITTED;
+    }
+
+    @Test
+    void aLoneRequestIsStoredAtOnceInItsOwnTransaction() {
+        GroupAdmission admissions = group((entry, reason) -> store(entry));
+
+        assertThat(admissions.admit(request("G-1"), "accepted").outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThat(admissions.admit(request("G-1"), "again").outcome()).isEqualTo(Admission.Outcome.DUPLICATE);
+        assertThat(transactions.committedGroups).containsExactly(List.of("G-1"), List.of());
+    }
+
+    @Test
+    void requestsArrivingWhileAGroupIsStoredShareTheNextTransaction() throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        GroupAdmission admissions = group((entry, reason) -> {
+            if (entry.request().requestId().equals("G-0")) {
+                firstInside.countDown();
+                await(othersWaiting);
+            }
+            return store(entry);
+        });
+        Future<Admission> first = callers.submit(() -> admissions.admit(request("G-0"), "accepted"));
+        assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<Admission>> others = new ArrayList<>();
+        CountDownLatch submitted = new CountDownLatch(7);
+        for (int i = 1; i <= 7; i++) {
+            String id = "G-" + i;
+            others.add(callers.submit(() -> {
+                submitted.countDown();
+                return admissions.admit(request(id), "accepted");
+            }));
+        }
+        assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
+        // the seven are queued behind the first group; let it commit
+        othersWaiting.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        for (Future<Admission> other : others) {
+            assertThat(other.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        }
+        assertThat(stored).hasSize(8);
+        assertThat(transactions.committedGroups.stream().mapToInt(List::size).sum()).isEqualTo(8);
+        assertThat(transactions.commits.get()).as("commits for 8 requests").isLessThan(8);
+    }
+
+    @Test
+    void whenAGroupFailsEachRequestIsStoredOnItsOwnAndOnlyTheBadOneFails() throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        GroupAdmission admissions = group((entry, reason) -> {
+            String id = entry.request().requestId();
+            if (id.equals("B-0")) {
+                firstInside.countDown();
+                await(othersWaiting);
+            }
+            if (id.equals("B-BAD")) {
+                throw new IllegalStateException("the ledger refused B-BAD");
+            }
+            return store(entry);
+        });
+        Future<Admission> first = callers.submit(() -> admissions.admit(request("B-0"), "accepted"));
+        assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch submitted = new CountDownLatch(3);
+        Map<String, Future<Admission>> later = new ConcurrentHashMap<>();
+        for (String id : List.of("B-1", "B-BAD", "B-2")) {
+            later.put(id, callers.submit(() -> {
+                submitted.countDown();
+                return admissions.admit(request(id), "accepted");
+            }));
+        }
+        assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
+        othersWaiting.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThat(later.get("B-1").get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThat(later.get("B-2").get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThatThrownBy(() -> later.get("B-BAD").get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("the ledger refused B-BAD");
+        assertThat(transactions.committedGroups.stream().flatMap(List::stream))
+                .containsExactlyInAnyOrder("B-0", "B-1", "B-2");
+    }
+
+    @Test
+    void aLoneRequestThatCannotBeStoredGetsItsOwnError() {
+        GroupAdmission admissions = group((entry, reason) -> {
+            throw new IllegalStateException("broker down");
+        });
+        assertThatThrownBy(() -> admissions.admit(request("X-1"), "accepted"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("broker down");
+        assertThat(transactions.rollbacks).hasValue(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static NewRequest request(String id) {
+        var request = RequestJson.read(Requests.recordCheck(id, Requests.SHANGHAI_XUHUI).getBytes(StandardCharsets.UTF_8));
+        return NewRequest.outbound(request, Scope.NATIONAL, "national", "REST", "hash-" + id, "{}");
+    }
+}
