@@ -54,7 +54,8 @@ final class RememberedLogins implements AuthenticationProvider {
         }
         // Clients that connect together send the same login at once: one of them checks the hash, the others wait
         // for its answer instead of each spending the same tens of milliseconds of CPU.
-        synchronized (checking.computeIfAbsent(key, k -> new Object())) {
+        Object lock = checking.computeIfAbsent(key, k -> new Object());
+        synchronized (lock) {
             try {
                 known = remembered(key);
                 if (known != null) {
@@ -69,7 +70,7 @@ final class RememberedLogins implements AuthenticationProvider {
                 }
                 return authenticated;
             } finally {
-                checking.remove(key);
+                checking.remove(key, lock);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.coophub.ledger.Admission;
 import org.coophub.ledger.NewRequest;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,6 +46,12 @@ final class GroupAdmission {
 
     /** Returns once the request is stored (committed), or throws what storing it on its own threw. */
     Admission admit(NewRequest entry, String reason) {
+        if (!TransactionSynchronizationManager.getResourceMap().isEmpty()) {
+            // The caller is inside a transaction of its own (a transacted JMS listener, whose session the broker
+            // send joins): its request is stored alone, so that no other caller's messages ride on a transaction
+            // this class does not commit.
+            return transaction.execute(status -> admitter.admit(entry, reason));
+        }
         Waiting mine = new Waiting(entry, reason, new CompletableFuture<>());
         waiting.add(mine);
         storing.lock();
@@ -68,20 +75,30 @@ final class GroupAdmission {
         }
     }
 
+    /** Stores what is waiting; every request taken from the queue here has its answer when this returns. */
     private void storeGroup() {
         List<Waiting> group = new ArrayList<>();
         for (Waiting next = waiting.poll(); next != null; next = group.size() < MAX_GROUP ? waiting.poll() : null) {
             group.add(next);
         }
-        if (group.size() == 1) {
-            storeAlone(group.get(0));
-            return;
+        try {
+            if (group.size() == 1) {
+                storeAlone(group.get(0));
+            } else if (group.size() > 1) {
+                storeTogether(group);
+            }
+        } finally {
+            IllegalStateException unanswered = new IllegalStateException("the request was not stored");
+            group.forEach(w -> w.stored().completeExceptionally(unanswered));
         }
+    }
+
+    private void storeTogether(List<Waiting> group) {
         List<Admission> admissions;
         try {
             admissions = transaction.execute(status -> group.stream()
                     .map(w -> admitter.admit(w.entry(), w.reason())).toList());
-        } catch (RuntimeException groupFailed) {
+        } catch (RuntimeException | Error groupFailed) {
             group.forEach(this::storeAlone);
             return;
         }

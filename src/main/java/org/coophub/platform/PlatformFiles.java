@@ -47,9 +47,14 @@ public final class PlatformFiles implements AutoCloseable {
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setServerAliveInterval((int) platform.serverAliveInterval().toMillis());
             session.connect((int) platform.connectTimeout().toMillis());
-            ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
-            sftp.connect((int) platform.connectTimeout().toMillis());
-            return new PlatformFiles(session, sftp);
+            try {
+                ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
+                sftp.connect((int) platform.connectTimeout().toMillis());
+                return new PlatformFiles(session, sftp);
+            } catch (JSchException | RuntimeException e) {
+                session.disconnect();
+                throw e;
+            }
         } catch (JSchException e) {
             throw new UncheckedIOException(new IOException("cannot open SFTP to " + platform.host() + ":"
                     + platform.port() + ": " + e.getMessage(), e));

@@ -40,6 +40,7 @@ public class PlatformReplies {
     private final PlatformsProperties platforms;
     private final RepliesProperties replies;
     private final TransactionTemplate transaction;
+    private final Object[] sameRequest = new Object[64];
 
     public PlatformReplies(ReplyParser parser, Ledger ledger, DeliveryQueue delivery, PlatformsProperties platforms,
             RepliesProperties replies, TransactionTemplate transaction) {
@@ -49,6 +50,9 @@ public class PlatformReplies {
         this.platforms = platforms;
         this.replies = replies;
         this.transaction = transaction;
+        for (int i = 0; i < sameRequest.length; i++) {
+            sameRequest[i] = new Object();
+        }
     }
 
     public void receive(Exchange exchange) {
@@ -56,6 +60,14 @@ public class PlatformReplies {
         String file = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         Reply reply = parser.parse(exchange.getMessage().getBody(byte[].class));
         exchange.setProperty(ATTACHMENTS, reply.attachments().stream().map(Attachment::name).toList());
+        // Several routes poll a folder side by side: two reply files for one request (under different names) must
+        // not both pass the check and fetch their attachments into the same place before one of them is refused.
+        synchronized (sameRequest[Math.floorMod(reply.requestId().hashCode(), sameRequest.length)]) {
+            take(platform, file, reply);
+        }
+    }
+
+    private void take(String platform, String file, Reply reply) {
         String hash = ReplyJson.contentHash(reply);
         if (alreadyRecorded(reply, hash)) {
             log.info("Reply {} from {} was taken before; not delivered again", file, platform);

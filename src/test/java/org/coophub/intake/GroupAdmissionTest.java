@@ -26,6 +26,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class GroupAdmissionTest {
@@ -170,6 +171,60 @@ class GroupAdmissionTest {
                 .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("the ledger refused B-BAD");
         assertThat(transactions.committedGroups.stream().flatMap(List::stream))
                 .containsExactlyInAnyOrder("B-0", "B-1", "B-2");
+    }
+
+    @Test
+    void anErrorInAGroupLeavesNoCallerWaitingAndTheNextRequestsGoThrough() throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        GroupAdmission admissions = group((entry, reason) -> {
+            String id = entry.request().requestId();
+            if (id.equals("E-0")) {
+                firstInside.countDown();
+                await(othersWaiting);
+            }
+            if (id.equals("E-BAD")) {
+                throw new StackOverflowError("deep in E-BAD");
+            }
+            return store(entry);
+        });
+        Future<Admission> first = callers.submit(() -> admissions.admit(request("E-0"), "accepted"));
+        assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch submitted = new CountDownLatch(2);
+        Map<String, Future<Admission>> later = new ConcurrentHashMap<>();
+        for (String id : List.of("E-BAD", "E-1")) {
+            later.put(id, callers.submit(() -> {
+                submitted.countDown();
+                return admissions.admit(request(id), "accepted");
+            }));
+        }
+        assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
+        othersWaiting.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThat(later.get("E-1").get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThatThrownBy(() -> later.get("E-BAD").get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(callers.submit(() -> admissions.admit(request("E-2"), "accepted")).get(5, TimeUnit.SECONDS)
+                .outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+    }
+
+    @Test
+    void aCallerInsideATransactionOfItsOwnIsStoredAloneInIt() {
+        AtomicInteger queuedBehind = new AtomicInteger();
+        GroupAdmission admissions = group((entry, reason) -> {
+            queuedBehind.incrementAndGet();
+            return store(entry);
+        });
+        Object listenerSession = new Object();
+        TransactionSynchronizationManager.bindResource(listenerSession, "a JMS listener's session");
+        try {
+            assertThat(admissions.admit(request("J-1"), "accepted via JMS").outcome())
+                    .isEqualTo(Admission.Outcome.ADMITTED);
+        } finally {
+            TransactionSynchronizationManager.unbindResource(listenerSession);
+        }
+        assertThat(transactions.committedGroups).containsExactly(List.of("J-1"));
+        assertThat(queuedBehind).hasValue(1);
     }
 
     @Test
