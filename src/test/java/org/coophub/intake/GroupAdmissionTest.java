@@ -103,33 +103,12 @@ class GroupAdmissionTest {
 
     @Test
     void requestsArrivingWhileAGroupIsStoredShareTheNextTransaction() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
-        CountDownLatch othersWaiting = new CountDownLatch(1);
-        GroupAdmission admissions = group((entry, reason) -> {
-            if (entry.request().requestId().equals("G-0")) {
-                firstInside.countDown();
-                await(othersWaiting);
-            }
-            return store(entry);
-        });
-        Future<Admission> first = callers.submit(() -> admissions.admit(request("G-0"), "accepted"));
-        assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<Admission>> others = new ArrayList<>();
-        CountDownLatch submitted = new CountDownLatch(7);
-        for (int i = 1; i <= 7; i++) {
-            String id = "G-" + i;
-            others.add(callers.submit(() -> {
-                submitted.countDown();
-                return admissions.admit(request(id), "accepted");
-            }));
-        }
-        assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
-        // the seven are queued behind the first group; let it commit
-        othersWaiting.countDown();
+        List<String> seven = List.of("G-1", "G-2", "G-3", "G-4", "G-5", "G-6", "G-7");
+        Queued queued = queueBehindAHeldRequest("G-0", seven, (entry, reason) -> store(entry));
 
-        assertThat(first.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
-        for (Future<Admission> other : others) {
-            assertThat(other.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThat(queued.first().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        for (String id : seven) {
+            assertThat(queued.outcome(id)).isEqualTo(Admission.Outcome.ADMITTED);
         }
         assertThat(stored).hasSize(8);
         assertThat(transactions.committedGroups.stream().mapToInt(List::size).sum()).isEqualTo(8);
@@ -138,36 +117,17 @@ class GroupAdmissionTest {
 
     @Test
     void whenAGroupFailsEachRequestIsStoredOnItsOwnAndOnlyTheBadOneFails() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
-        CountDownLatch othersWaiting = new CountDownLatch(1);
-        GroupAdmission admissions = group((entry, reason) -> {
-            String id = entry.request().requestId();
-            if (id.equals("B-0")) {
-                firstInside.countDown();
-                await(othersWaiting);
-            }
-            if (id.equals("B-BAD")) {
+        Queued queued = queueBehindAHeldRequest("B-0", List.of("B-1", "B-BAD", "B-2"), (entry, reason) -> {
+            if (entry.request().requestId().equals("B-BAD")) {
                 throw new IllegalStateException("the ledger refused B-BAD");
             }
             return store(entry);
         });
-        Future<Admission> first = callers.submit(() -> admissions.admit(request("B-0"), "accepted"));
-        assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch submitted = new CountDownLatch(3);
-        Map<String, Future<Admission>> later = new ConcurrentHashMap<>();
-        for (String id : List.of("B-1", "B-BAD", "B-2")) {
-            later.put(id, callers.submit(() -> {
-                submitted.countDown();
-                return admissions.admit(request(id), "accepted");
-            }));
-        }
-        assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
-        othersWaiting.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
-        assertThat(later.get("B-1").get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
-        assertThat(later.get("B-2").get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
-        assertThatThrownBy(() -> later.get("B-BAD").get(5, TimeUnit.SECONDS))
+        assertThat(queued.first().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThat(queued.outcome("B-1")).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThat(queued.outcome("B-2")).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThatThrownBy(() -> queued.outcome("B-BAD"))
                 .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("the ledger refused B-BAD");
         assertThat(transactions.committedGroups.stream().flatMap(List::stream))
                 .containsExactlyInAnyOrder("B-0", "B-1", "B-2");
@@ -175,36 +135,17 @@ class GroupAdmissionTest {
 
     @Test
     void anErrorInAGroupLeavesNoCallerWaitingAndTheNextRequestsGoThrough() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
-        CountDownLatch othersWaiting = new CountDownLatch(1);
-        GroupAdmission admissions = group((entry, reason) -> {
-            String id = entry.request().requestId();
-            if (id.equals("E-0")) {
-                firstInside.countDown();
-                await(othersWaiting);
-            }
-            if (id.equals("E-BAD")) {
+        Queued queued = queueBehindAHeldRequest("E-0", List.of("E-BAD", "E-1"), (entry, reason) -> {
+            if (entry.request().requestId().equals("E-BAD")) {
                 throw new StackOverflowError("deep in E-BAD");
             }
             return store(entry);
         });
-        Future<Admission> first = callers.submit(() -> admissions.admit(request("E-0"), "accepted"));
-        assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch submitted = new CountDownLatch(2);
-        Map<String, Future<Admission>> later = new ConcurrentHashMap<>();
-        for (String id : List.of("E-BAD", "E-1")) {
-            later.put(id, callers.submit(() -> {
-                submitted.countDown();
-                return admissions.admit(request(id), "accepted");
-            }));
-        }
-        assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
-        othersWaiting.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
-        assertThat(later.get("E-1").get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
-        assertThatThrownBy(() -> later.get("E-BAD").get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
-        assertThat(callers.submit(() -> admissions.admit(request("E-2"), "accepted")).get(5, TimeUnit.SECONDS)
+        assertThat(queued.first().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThat(queued.outcome("E-1")).isEqualTo(Admission.Outcome.ADMITTED);
+        assertThatThrownBy(() -> queued.outcome("E-BAD")).hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(callers.submit(() -> queued.admissions().admit(request("E-2"), "accepted")).get(5, TimeUnit.SECONDS)
                 .outcome()).isEqualTo(Admission.Outcome.ADMITTED);
     }
 
@@ -235,6 +176,43 @@ class GroupAdmissionTest {
         assertThatThrownBy(() -> admissions.admit(request("X-1"), "accepted"))
                 .isInstanceOf(IllegalStateException.class).hasMessage("broker down");
         assertThat(transactions.rollbacks).hasValue(1);
+    }
+
+    /** What {@link #queueBehindAHeldRequest} started: the held request and those that queued behind it. */
+    record Queued(GroupAdmission admissions, Future<Admission> first, Map<String, Future<Admission>> later) {
+        Admission.Outcome outcome(String id) throws Exception {
+            return later.get(id).get(5, TimeUnit.SECONDS).outcome();
+        }
+    }
+
+    /**
+     * Admits {@code first} and holds it inside the admitter until every one of {@code later} has been submitted by
+     * its own caller (so they queue behind it), then lets it go. Apart from that hold, {@code admitter} decides.
+     */
+    private Queued queueBehindAHeldRequest(String first, List<String> later, GroupAdmission.Admitter admitter)
+            throws InterruptedException {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        GroupAdmission admissions = group((entry, reason) -> {
+            if (entry.request().requestId().equals(first)) {
+                firstInside.countDown();
+                await(othersWaiting);
+            }
+            return admitter.admit(entry, reason);
+        });
+        Future<Admission> held = callers.submit(() -> admissions.admit(request(first), "accepted"));
+        assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch submitted = new CountDownLatch(later.size());
+        Map<String, Future<Admission>> queued = new ConcurrentHashMap<>();
+        for (String id : later) {
+            queued.put(id, callers.submit(() -> {
+                submitted.countDown();
+                return admissions.admit(request(id), "accepted");
+            }));
+        }
+        assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
+        othersWaiting.countDown();
+        return new Queued(admissions, held, queued);
     }
 
     private static void await(CountDownLatch latch) {
