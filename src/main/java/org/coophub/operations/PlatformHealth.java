@@ -12,9 +12,9 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * One platform's health: its SFTP server answers, and its replies and requests folders were polled successfully
- * by every route that shares them recently (within {@code poll-intervals} × its poll interval + {@code poll-grace}). A reachable server that is not
- * being polled (a refused login, a changed host key, a stopped route) is just as unable to bring replies in, so
- * either failure makes the platform DOWN; the details say which.
+ * by every route that shares them recently (within {@code poll-intervals} × its poll interval + {@code poll-grace}).
+ * A reachable server that is not being polled (a refused login, a changed host key, a stopped route) is just as
+ * unable to bring replies in, so either failure makes the platform DOWN; the details say which.
  */
 final class PlatformHealth implements HealthIndicator {
 

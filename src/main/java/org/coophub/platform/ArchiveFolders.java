@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArchiveFolders {
 
-    static final String DONE = ".done";
-    static final String ERROR = ".error";
+    private static final String DONE = ".done";
+    private static final String ERROR = ".error";
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveFolders.class);
 

@@ -1,5 +1,6 @@
 package org.coophub.platform;
 
+import java.util.Optional;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.RouteIdAware;
@@ -39,8 +40,8 @@ public class PlatformPollStrategy extends DefaultPollingConsumerPollStrategy {
         routeId(consumer).ifPresent(polls::record);
     }
 
-    private static java.util.Optional<String> routeId(Consumer consumer) {
-        return consumer instanceof RouteIdAware route ? java.util.Optional.ofNullable(route.getRouteId())
-                : java.util.Optional.empty();
+    private static Optional<String> routeId(Consumer consumer) {
+        return consumer instanceof RouteIdAware route ? Optional.ofNullable(route.getRouteId())
+                : Optional.empty();
     }
 }

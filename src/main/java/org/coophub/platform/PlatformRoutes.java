@@ -63,8 +63,8 @@ public class PlatformRoutes implements RouteTemplateParameterSource {
         polled.put(routeId, new PolledFolder(name, folder));
     }
 
-    private Map<String, Object> add(String routeId, String template, String name, PlatformProperties platform, String folder,
-            String queue) {
+    private Map<String, Object> add(String routeId, String template, String name, PlatformProperties platform,
+            String folder, String queue) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put(TEMPLATE_ID, template);
         parameters.put("platform", name);
