@@ -12,6 +12,9 @@ import jakarta.jms.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.coophub.ledger.HistoryEntry;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RejectedInput;
@@ -163,6 +166,26 @@ class RoundTripTest {
 
         await().until(() -> hub.ledger().find("RT-5").orElseThrow().state() == RequestState.REPLIED);
         await().until(() -> Files.exists(hub.inbox().resolve("replies/RT-5.json")));
+    }
+
+    /**
+     * A delivery's topic message, an intake's publish message: whatever a transacted route sends must commit with the
+     * receive, in the consumer's own session, or a crash between two commits loses it.
+     */
+    @Test
+    void everyTransactedJmsRouteCommitsItsReceiveAndItsSendsInOneSession() {
+        List<JmsEndpoint> transacted = hub.bean(CamelContext.class).getRoutes().stream()
+                .map(route -> route.getEndpoint())
+                .filter(endpoint -> endpoint instanceof JmsEndpoint jms && jms.isTransacted())
+                .map(JmsEndpoint.class::cast)
+                .toList();
+        assertThat(transacted).extracting(JmsEndpoint::getDestinationName)
+                .contains("coophub.deliver.replies", "coophub.deliver.requests", "coophub.requests.in",
+                        "coophub.publish.national", "coophub.publish.replies.national");
+        assertThat(transacted).allSatisfy(endpoint -> {
+            assertThat(endpoint.getConfiguration().getOrCreateTransactionManager()).as(endpoint.getEndpointUri()).isNull();
+            assertThat(endpoint.isExposeListenerSession()).as(endpoint.getEndpointUri()).isTrue();
+        });
     }
 
     private static void publish(String requestId) {
