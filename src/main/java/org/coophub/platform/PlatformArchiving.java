@@ -1,0 +1,63 @@
+package org.coophub.platform;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.component.file.GenericFileOperations;
+import org.apache.camel.component.file.strategy.GenericFileExpressionRenamer;
+import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves a file a platform poll has taken to its {@code move} folder ({@code .done}), or refused to its
+ * {@code moveFailed} folder ({@code .error}), with one SFTP rename. Camel's own move first deletes any file of the
+ * same name there and then checks the folder exists by changing into it and back: five more round trips per file
+ * to a platform that may be far away, and on the benchmark's two cores a third of the SFTP server's work per reply.
+ * Here they are not needed: the folders are made sure of before every poll ({@link ArchiveFolders}), and a rename
+ * onto an older file of the same name replaces it where the server offers posix-rename, as OpenSSH and MINA SSHD
+ * do. Should the single rename fail all the same, Camel's full move runs.
+ *
+ * <p>Set on an endpoint as {@code processStrategy=#class:org.coophub.platform.PlatformArchiving}, which gives each
+ * endpoint its own instance; it takes the folders from that endpoint's {@code move} and {@code moveFailed}.
+ */
+public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformArchiving.class);
+
+    @Override
+    public void commit(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint, Exchange exchange,
+            GenericFile<T> file) throws Exception {
+        useFoldersOf(endpoint);
+        super.commit(operations, endpoint, exchange, file);
+    }
+
+    @Override
+    public void rollback(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint, Exchange exchange,
+            GenericFile<T> file) throws Exception {
+        useFoldersOf(endpoint);
+        super.rollback(operations, endpoint, exchange, file);
+    }
+
+    @Override
+    protected GenericFile<T> renameFile(GenericFileOperations<T> operations, GenericFile<T> from, GenericFile<T> to) {
+        try {
+            if (operations.renameFile(from.getAbsoluteFilePath(), to.getAbsoluteFilePath())) {
+                return to;
+            }
+        } catch (GenericFileOperationFailedException e) {
+            log.debug("Moving {} to {} in one rename failed ({}); moving it the long way", from, to, e.getMessage());
+        }
+        return super.renameFile(operations, from, to);
+    }
+
+    private synchronized void useFoldersOf(GenericFileEndpoint<T> endpoint) {
+        if (getCommitRenamer() == null && endpoint.getMove() != null) {
+            setCommitRenamer(new GenericFileExpressionRenamer<>(endpoint.getMove()));
+        }
+        if (getFailureRenamer() == null && endpoint.getMoveFailed() != null) {
+            setFailureRenamer(new GenericFileExpressionRenamer<>(endpoint.getMoveFailed()));
+        }
+    }
+}
