@@ -80,6 +80,33 @@ final class BenchSupport {
                 System.getProperty("java.version"), options);
     }
 
+    /**
+     * What creating a small file costs in {@code folder} (written under a temporary name, then renamed, as the hub
+     * writes the local inbox), in CPU microseconds per file. On this VM's ext4 it ranges from ~100 to ~900 µs by
+     * folder, where tmpfs takes ~20: the kernel scans for a free inode past recently deleted ones. The hub's data
+     * folder is the JVM's temp folder; choose another with {@code -Dbench.jvm=-Djava.io.tmpdir=<folder>}.
+     */
+    static String fileCreationCost(Path folder) throws IOException {
+        int files = 300;
+        Path probe = Files.createTempDirectory(folder, "disk-probe");
+        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+        long start = clock.getCurrentThreadCpuTime();
+        for (int i = 0; i < files; i++) {
+            Path partial = probe.resolve(i + ".json.part");
+            Files.writeString(partial, "x".repeat(400));
+            Files.move(partial, probe.resolve(i + ".json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        long micros = (clock.getCurrentThreadCpuTime() - start) / 1000 / files;
+        try (Stream<Path> written = Files.list(probe)) {
+            for (Path file : written.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(probe);
+        return String.format(Locale.ROOT, "disk           creating a file in %s costs %d µs of CPU (write + rename, %d files)",
+                folder, micros, files);
+    }
+
     /** {@code <prefix><i as 6 digits>}: the request ids of a run. */
     static String id(String prefix, int i) {
         return prefix + String.format(Locale.ROOT, "%06d", i);
@@ -293,6 +320,12 @@ final class BenchSupport {
      */
     static final class CpuBudget {
 
+        private static final String HTTP = "HTTP (Tomcat threads)";
+        private static final String ROUTES = "routes (Camel threads)";
+        private static final String BROKER = "broker (Artemis threads)";
+        private static final String SFTP_CLIENT = "SFTP client sessions";
+        private static final String OTHER = "other hub threads";
+
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -314,6 +347,10 @@ final class BenchSupport {
             long wall = System.nanoTime() - wallStart;
             long process = os.getProcessCpuTime() - processStart;
             Map<String, Long> spent = new java.util.LinkedHashMap<>();
+            Map<String, Long> hub = new java.util.LinkedHashMap<>();
+            for (String part : List.of(HTTP, ROUTES, BROKER, SFTP_CLIENT, OTHER)) {
+                hub.put(part, 0L);
+            }
             spent.put("hub", 0L);
             spent.put("simulated platforms (sshd)", 0L);
             spent.put("load generator (benchmark)", 0L);
@@ -323,7 +360,12 @@ final class BenchSupport {
                 if (info == null || now < 0) {
                     continue;
                 }
-                spent.merge(spender(info.getThreadName()), now - startByThread.getOrDefault(id, 0L), Long::sum);
+                long used = now - startByThread.getOrDefault(id, 0L);
+                String who = spender(info.getThreadName());
+                spent.merge(who, used, Long::sum);
+                if (who.equals("hub")) {
+                    hub.merge(hubPart(info.getThreadName()), used, Long::sum);
+                }
             }
             long named = spent.values().stream().mapToLong(Long::longValue).sum();
             spent.put("JIT, GC, VM, ended threads", Math.max(0, process - named));
@@ -331,9 +373,31 @@ final class BenchSupport {
                     "cpu            %.1f s of CPU in %.1f s on %d cores (%.0f%% busy); per %s:%n", process / 1e9,
                     wall / 1e9, Runtime.getRuntime().availableProcessors(),
                     100.0 * process / wall / Runtime.getRuntime().availableProcessors(), item));
-            spent.forEach((who, nanos) -> out.append(String.format(Locale.ROOT, "               %-28s %6.2f ms%n",
-                    who, nanos / 1e6 / items)));
+            spent.forEach((who, nanos) -> {
+                out.append(String.format(Locale.ROOT, "               %-28s %6.2f ms%n", who, nanos / 1e6 / items));
+                if (who.equals("hub")) {
+                    hub.forEach((part, partNanos) -> out.append(String.format(Locale.ROOT,
+                            "                 %-26s %6.2f ms%n", part, partNanos / 1e6 / items)));
+                }
+            });
             return out.toString();
+        }
+
+        /** The hub's threads by what they run, from the names Tomcat, Camel, Artemis and JSch give them. */
+        private static String hubPart(String thread) {
+            if (thread.startsWith("http-nio")) {
+                return HTTP;
+            }
+            if (thread.startsWith("Camel (")) {
+                return ROUTES;
+            }
+            if (thread.contains("ActiveMQ") || thread.contains("activemq")) {
+                return BROKER;
+            }
+            if (thread.startsWith("Connect thread")) {
+                return SFTP_CLIENT;
+            }
+            return OTHER;
         }
 
         private static String spender(String thread) {

@@ -16,6 +16,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -381,7 +382,7 @@ class PublishingBenchmark {
 
     // ------------------------------------------------------------------------------------------------- output
 
-    private void printSettings(Hub hub, List<String> settings) {
+    private void printSettings(Hub hub, List<String> settings) throws IOException {
         Environment env = hub.bean(Environment.class);
         PlatformsProperties platforms = hub.bean(PlatformsProperties.class);
         StringBuilder publishers = new StringBuilder();
@@ -396,5 +397,6 @@ class PublishingBenchmark {
         System.out.printf(Locale.ROOT, "warm-up requests          %d%n", warmup);
         System.out.printf(Locale.ROOT, "bench overrides           %s%n", settings);
         System.out.println(BenchSupport.machine());
+        System.out.println(BenchSupport.fileCreationCost(dir));
     }
 }

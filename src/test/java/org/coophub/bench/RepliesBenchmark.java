@@ -95,6 +95,7 @@ class RepliesBenchmark {
                     platforms.get(NATIONAL).pollInterval(), platforms.get(PROVINCIAL).pollInterval());
             System.out.printf(Locale.ROOT, "bench overrides %s%n", settings);
             System.out.println(BenchSupport.machine());
+            System.out.println(BenchSupport.fileCreationCost(dir));
 
             if (warmup > 0) {
                 Pass warm = pass(hub, jdbc, interval, "WRM-", warmup);
