@@ -29,6 +29,8 @@ public class PlatformReplies {
 
     /** The platform a polled file came from; also tells the error policy to keep a refused file aside. */
     public static final String SOURCE = "coophubSource";
+    /** Replies to different requests rarely wait for each other, and the locks stay few. */
+    static final int LOCK_STRIPES = 64;
     /** The attachments a refused reply named, so they can be kept aside with it. */
     public static final String ATTACHMENTS = Quarantine.ATTACHMENTS;
 
@@ -40,7 +42,7 @@ public class PlatformReplies {
     private final PlatformsProperties platforms;
     private final RepliesProperties replies;
     private final TransactionTemplate transaction;
-    private final Object[] sameRequest = new Object[64];
+    private final Object[] sameRequest = new Object[LOCK_STRIPES];
 
     public PlatformReplies(ReplyParser parser, Ledger ledger, DeliveryQueue delivery, PlatformsProperties platforms,
             RepliesProperties replies, TransactionTemplate transaction) {
