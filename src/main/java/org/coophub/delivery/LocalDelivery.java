@@ -46,14 +46,18 @@ public class LocalDelivery {
     public void reply(Exchange exchange) {
         String requestId = exchange.getMessage().getBody(String.class);
         Optional<RecordedReply> reply = ledger.reply(requestId);
-        if (reply.isEmpty() || reply.get().deliveredAt() != null) {
+        if (reply.isEmpty()) {
             exchange.setProperty(DELIVER, false);
             return;
         }
         String payload = ledger.replyPayload(requestId).orElseThrow();
-        Path folder = delivery.repliesFolder();
-        copyAttachments(replies.attachmentsOf(requestId), reply.get().attachments(), folder.resolve(requestId));
-        writeAtomically(folder.resolve(requestId + ".json"), payload);
+        if (reply.get().deliveredAt() == null) {
+            Path folder = delivery.repliesFolder();
+            copyAttachments(replies.attachmentsOf(requestId), reply.get().attachments(), folder.resolve(requestId));
+            writeAtomically(folder.resolve(requestId + ".json"), payload);
+        } else {
+            logTopicMessageOnly("the reply to request " + requestId);
+        }
         prepareMessage(exchange, requestId, "reply-" + requestId, payload);
     }
 
@@ -67,12 +71,16 @@ public class LocalDelivery {
     public void request(Exchange exchange) {
         String requestId = exchange.getMessage().getBody(String.class);
         Optional<LedgerEntry> entry = ledger.find(requestId);
-        if (entry.isEmpty() || entry.get().deliveredAt() != null) {
+        if (entry.isEmpty()) {
             exchange.setProperty(DELIVER, false);
             return;
         }
         String payload = ledger.ticket(requestId).map(PublishTicket::payload).orElseThrow();
-        writeAtomically(delivery.requestsFolder().resolve(requestId + ".json"), payload);
+        if (entry.get().deliveredAt() == null) {
+            writeAtomically(delivery.requestsFolder().resolve(requestId + ".json"), payload);
+        } else {
+            logTopicMessageOnly("request " + requestId);
+        }
         prepareMessage(exchange, requestId, "request-" + requestId, payload);
     }
 
@@ -82,6 +90,16 @@ public class LocalDelivery {
             log.info("Delivered request {} from {} to the local systems", requestId,
                     ledger.find(requestId).map(LedgerEntry::platform).orElse("?"));
         }
+    }
+
+    /**
+     * The ledger notes a delivery before the queue's transaction commits, and that transaction holds the topic
+     * message too. A message for something already delivered means the hub stopped between the two: the inbox file
+     * was written (and the local system may have taken it since), so it is not written again; the topic message is
+     * sent again, and the broker drops it by its duplicate id if it had gone out after all.
+     */
+    private static void logTopicMessageOnly(String what) {
+        log.info("{} was delivered before its queue message was committed; sending its topic message again", what);
     }
 
     private static void prepareMessage(Exchange exchange, String requestId, String duplicateId, String payload) {

@@ -188,6 +188,30 @@ class RoundTripTest {
         });
     }
 
+    /**
+     * The hub stopped after the ledger noted a delivery and before the queue's commit, which held the topic message:
+     * the file had been written (and the local system has taken it since), the topic message had not gone out.
+     */
+    @Test
+    void aDeliveryNotedButNotCommittedSendsItsTopicMessageAndNoSecondFile() throws Exception {
+        publish("RT-6");
+        CamelContext camel = hub.bean(CamelContext.class);
+        camel.getRouteController().stopRoute("deliver-replies");
+        try {
+            put(hub.platformFolder("national", "replies"), "RT-6.json", reply("RT-6", "DONE", null, null));
+            await().until(() -> hub.ledger().find("RT-6").orElseThrow().state() == RequestState.REPLIED);
+            assertThat(hub.ledger().markDelivered("RT-6", true, "the inbox, before the hub stopped")).isTrue();
+        } finally {
+            camel.getRouteController().startRoute("deliver-replies");
+        }
+
+        await().until(() -> replyTopic.received().stream().anyMatch(m -> m.contains("\"requestId\":\"RT-6\"")));
+        assertThat(hub.inbox().resolve("replies/RT-6.json")).doesNotExist();
+        assertThat(hub.ledger().history("RT-6")).extracting(HistoryEntry::reason)
+                .filteredOn(reason -> reason.startsWith("reply delivered")).hasSize(1);
+        assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-6\"")).hasSize(1);
+    }
+
     private static void publish(String requestId) {
         assertThat(hub.post("/api/requests", recordCheck(requestId, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
         await().until(() -> hub.ledger().find(requestId).orElseThrow().state() == RequestState.PUBLISHED);
