@@ -1,5 +1,7 @@
 package org.coophub.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
@@ -26,6 +28,15 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformArchiving.class);
 
+    private boolean configured;
+
+    @Override
+    public void prepareOnStartup(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint)
+            throws Exception {
+        useFoldersOf(endpoint);
+        super.prepareOnStartup(operations, endpoint);
+    }
+
     @Override
     public void commit(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint, Exchange exchange,
             GenericFile<T> file) throws Exception {
@@ -47,17 +58,50 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
                 return to;
             }
         } catch (GenericFileOperationFailedException e) {
+            // the rename may have been done and only its answer lost (a dropped connection): then the long way, which
+            // starts by deleting the target, would delete the very file just moved
+            if (!operations.existsFile(from.getAbsoluteFilePath())) {
+                if (operations.existsFile(to.getAbsoluteFilePath())) {
+                    return to;
+                }
+                throw e;
+            }
             log.debug("Moving {} to {} in one rename failed ({}); moving it the long way", from, to, e.getMessage());
         }
         return super.renameFile(operations, from, to);
     }
 
+    /** Takes the endpoint's folders, once; refuses the endpoint options this strategy would silently ignore. */
     private synchronized void useFoldersOf(GenericFileEndpoint<T> endpoint) {
-        if (getCommitRenamer() == null && endpoint.getMove() != null) {
+        if (configured) {
+            return;
+        }
+        List<String> ignored = new ArrayList<>();
+        if (endpoint.isDelete()) {
+            ignored.add("delete");
+        }
+        if (endpoint.isNoop()) {
+            ignored.add("noop");
+        }
+        if (endpoint.getPreMove() != null) {
+            ignored.add("preMove");
+        }
+        if (endpoint.getReadLock() != null && !"none".equals(endpoint.getReadLock())) {
+            ignored.add("readLock");
+        }
+        if (endpoint.getExclusiveReadLockStrategy() != null) {
+            ignored.add("exclusiveReadLockStrategy");
+        }
+        if (!ignored.isEmpty()) {
+            throw new IllegalArgumentException("processStrategy PlatformArchiving only moves files (move, moveFailed)"
+                    + " and cannot honour " + ignored + " on " + SftpConnection.redact(endpoint.getEndpointUri()));
+        }
+        if (endpoint.getMove() != null) {
             setCommitRenamer(new GenericFileExpressionRenamer<>(endpoint.getMove()));
         }
-        if (getFailureRenamer() == null && endpoint.getMoveFailed() != null) {
+        if (endpoint.getMoveFailed() != null) {
             setFailureRenamer(new GenericFileExpressionRenamer<>(endpoint.getMoveFailed()));
         }
+        configured = true;
     }
 }

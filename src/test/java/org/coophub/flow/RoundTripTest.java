@@ -14,17 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.coophub.ledger.HistoryEntry;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.RequestState;
+import org.coophub.platform.PlatformArchiving;
 import org.coophub.support.Hub;
 import org.coophub.support.TopicListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jms.core.JmsTemplate;
 
 /** Replies come back to the local system, requests from other regions go in, and our replies go out. */
 class RoundTripTest {
@@ -182,10 +186,26 @@ class RoundTripTest {
         assertThat(transacted).extracting(JmsEndpoint::getDestinationName)
                 .contains("coophub.deliver.replies", "coophub.deliver.requests", "coophub.requests.in",
                         "coophub.publish.national", "coophub.publish.replies.national");
+        // the sends join the listener's session only through the same connection factory
+        ConnectionFactory templates = hub.bean("transactedJmsTemplate", JmsTemplate.class).getConnectionFactory();
         assertThat(transacted).allSatisfy(endpoint -> {
-            assertThat(endpoint.getConfiguration().getOrCreateTransactionManager()).as(endpoint.getEndpointUri()).isNull();
+            assertThat(endpoint.getConfiguration().isLazyCreateTransactionManager()).as(endpoint.getEndpointUri()).isFalse();
+            assertThat(endpoint.getConfiguration().getTransactionManager()).as(endpoint.getEndpointUri()).isNull();
             assertThat(endpoint.isExposeListenerSession()).as(endpoint.getEndpointUri()).isTrue();
+            assertThat(endpoint.getConfiguration().getConnectionFactory()).as(endpoint.getEndpointUri())
+                    .isSameAs(templates);
         });
+    }
+
+    @Test
+    void everyPlatformPollArchivesTakenFilesWithOneRename() {
+        List<Route> polls = hub.bean(CamelContext.class).getRoutes().stream()
+                .filter(route -> route.getRouteId().startsWith("poll-"))
+                .toList();
+        assertThat(polls).extracting(Route::getRouteId)
+                .contains("poll-replies-national-1", "poll-requests-provincial-2");
+        assertThat(polls).allSatisfy(route -> assertThat(((GenericFileEndpoint<?>) route.getEndpoint())
+                .getProcessStrategy()).as(route.getRouteId()).isInstanceOf(PlatformArchiving.class));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.coophub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -10,6 +11,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +22,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.file.GenericFileOperations;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -28,7 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.InOrder;
+import org.slf4j.LoggerFactory;
 
+/** A taken file is archived with one rename, the long way only when that fails, and is never lost on the way. */
 class PlatformArchivingTest {
 
     @TempDir
@@ -67,6 +75,7 @@ class PlatformArchivingTest {
         when(operations.renameFile("/replies/R-1.json", "/replies/.done/R-1.json"))
                 .thenThrow(new GenericFileOperationFailedException("no such folder"))
                 .thenReturn(true);
+        when(operations.existsFile("/replies/R-1.json")).thenReturn(true);
         when(operations.buildDirectory("/replies/.done", true)).thenReturn(true);
 
         new PlatformArchiving<>().renameFile(operations, file("/replies", "R-1.json"), file("/replies/.done", "R-1.json"));
@@ -76,6 +85,48 @@ class PlatformArchivingTest {
         longWay.verify(operations).deleteFile("/replies/.done/R-1.json");
         longWay.verify(operations).buildDirectory("/replies/.done", true);
         longWay.verify(operations).renameFile("/replies/R-1.json", "/replies/.done/R-1.json");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRenameDoneWhoseAnswerWasLostIsNotUndoneByTheLongWay() {
+        GenericFileOperations<Object> operations = mock(GenericFileOperations.class);
+        when(operations.renameFile("/replies/R-1.json", "/replies/.done/R-1.json"))
+                .thenThrow(new GenericFileOperationFailedException("connection dropped"));
+        when(operations.existsFile("/replies/R-1.json")).thenReturn(false);
+        when(operations.existsFile("/replies/.done/R-1.json")).thenReturn(true);
+
+        GenericFile<Object> moved = new PlatformArchiving<>().renameFile(operations, file("/replies", "R-1.json"),
+                file("/replies/.done", "R-1.json"));
+
+        assertThat(moved.getAbsoluteFilePath()).isEqualTo("/replies/.done/R-1.json");
+        verify(operations, never()).deleteFile(anyString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFileFoundInNeitherPlaceAfterAFailedRenameIsAnError() {
+        GenericFileOperations<Object> operations = mock(GenericFileOperations.class);
+        when(operations.renameFile("/replies/R-1.json", "/replies/.done/R-1.json"))
+                .thenThrow(new GenericFileOperationFailedException("connection dropped"));
+
+        assertThatThrownBy(() -> new PlatformArchiving<>().renameFile(operations, file("/replies", "R-1.json"),
+                file("/replies/.done", "R-1.json"))).hasMessage("connection dropped");
+        verify(operations, never()).deleteFile(anyString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void optionsItWouldIgnoreAreRefusedWithTheirNames() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.start();
+        GenericFileEndpoint<Object> endpoint = (GenericFileEndpoint<Object>) camel.getEndpoint(
+                "sftp://localhost:1/replies?password=RAW(secret)&move=.done&delete=true&readLock=changed");
+
+        assertThatThrownBy(() -> new PlatformArchiving<>().prepareOnStartup(null, endpoint))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[delete, readLock]")
+                .hasMessageNotContaining("secret");
     }
 
     /** Real MINA SSHD and Camel's sftp consumer, with the options of routes/replies.yaml that decide the moves. */
@@ -95,6 +146,13 @@ class PlatformArchivingTest {
         String uri = SftpConnection.uri(national, "replies", "move=.done&moveFailed=.error"
                 + "&processStrategy=#class:org.coophub.platform.PlatformArchiving&delay=50&disconnect=false"
                 + "&stepwise=false&existDirCheckUsingLs=false&maximumReconnectAttempts=0");
+
+        Logger archiving = (Logger) LoggerFactory.getLogger(PlatformArchiving.class);
+        Level level = archiving.getLevel();
+        ListAppender<ILoggingEvent> longWays = new ListAppender<>();
+        longWays.start();
+        archiving.addAppender(longWays);
+        archiving.setLevel(Level.DEBUG);
 
         camel = new DefaultCamelContext();
         camel.addRoutes(new RouteBuilder() {
@@ -116,6 +174,12 @@ class PlatformArchivingTest {
         });
         assertThat(replies.resolve("R-1.json")).doesNotExist();
         assertThat(replies.resolve("R-2.json")).doesNotExist();
+        archiving.detachAppender(longWays);
+        archiving.setLevel(level);
+        // R-1 replaced the older file in one rename (posix-rename); R-2's .error did not exist yet: the long way
+        assertThat(longWays.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(line -> line.contains("R-1.json"))
+                .anyMatch(line -> line.contains("R-2.json") && line.contains("moving it the long way"));
     }
 
     private static GenericFile<Object> file(String folder, String name) {

@@ -10,6 +10,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -74,7 +76,12 @@ class PlatformRepliesTest {
 
         Thread sameRequest = new Thread(() -> replies.receive(file(FIRST, "b.json")), "poll-2");
         sameRequest.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> sameRequest.getState() == Thread.State.BLOCKED);
+        // it waits for the lock the first one holds
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            ThreadInfo waiting = ManagementFactory.getThreadMXBean().getThreadInfo(sameRequest.getId());
+            return waiting != null && waiting.getThreadState() == Thread.State.BLOCKED
+                    && waiting.getLockOwnerId() == first.getId();
+        });
 
         // another request, polled meanwhile by a third route, is taken at once
         Thread otherRequest = new Thread(() -> replies.receive(file(SECOND, "c.json")), "poll-3");
