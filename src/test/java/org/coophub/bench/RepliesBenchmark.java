@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
@@ -50,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moved to .done); speed is printed, never asserted.
  *
  * <p>Properties: {@code bench.replies} (N, default {@code bench.requests}, else 10000), {@code bench.polls}
- * (poll intervals to run, default {@code 30s,1s}), {@code bench.warmup} (replies taken through the same hub
+ * (poll intervals to run, default {@code 30s,1s}), {@code bench.rate} (replies per second put on the platforms in
+ * the measured pass; default 0, all at once: latency then measures the backlog), {@code bench.warmup} (replies taken through the same hub
  * before the measured pass, not counted; default min(2000, N/5)), {@code bench.hub} (extra hub settings, {@code key=value}
  * separated by {@code ;}).
  */
@@ -63,6 +65,7 @@ class RepliesBenchmark {
 
     private final int n = Integer.getInteger("bench.replies", Integer.getInteger("bench.requests", 10_000));
     private final int warmup = Integer.getInteger("bench.warmup", Math.min(2000, n / 5));
+    private final int offered = Integer.getInteger("bench.rate", 0);
     private final List<String> polls = List.of(System.getProperty("bench.polls", "30s,1s").strip().split("\\s*,\\s*"));
 
     @TempDir
@@ -113,8 +116,8 @@ class RepliesBenchmark {
             double rate = run.rate();
             double drain = n * 1e9 / (lastDelivered - firstDelivered);
             boolean met = rate >= 1000 && latency.getValueAtPercentile(99) <= interval.plusSeconds(1).toNanos();
-            System.out.printf(Locale.ROOT, "placing        %.0f files/s (%d files, half per platform, temp name then rename, 2 threads)%n",
-                    n * 1e9 / (lastPlaced - firstPlaced), n);
+            System.out.printf(Locale.ROOT, "placing        %.0f files/s (%d files, half per platform, temp name then rename, 2 threads; %s)%n",
+                    n * 1e9 / (lastPlaced - firstPlaced), n, offered > 0 ? "paced at " + offered + "/s" : "all at once");
             System.out.printf(Locale.ROOT, "throughput     %.0f replies/s (N / first file placed to last inbox file renamed, %.2f s)%n",
                     rate, (lastDelivered - firstPlaced) / 1e9);
             System.out.printf(Locale.ROOT, "drain          %.0f replies/s (N / first to last inbox file; the poll phase left out)%n", drain);
@@ -168,7 +171,7 @@ class RepliesBenchmark {
         heap.start();
         CpuBudget cpu = new CpuBudget();
         cpu.start();
-        AtomicLongArray placed = place(replies, prefix, count);
+        AtomicLongArray placed = place(replies, prefix, count, prefix.equals(PREFIX) ? offered : 0);
         Map<String, Long> states = awaitAll(arrivals, jdbc, prefix, "REPLIED", 120 + 3 * interval.toSeconds() + count / 20);
         String cpuSpent = cpu.stop(count, "reply");
         arrivals.close();
@@ -219,20 +222,27 @@ class RepliesBenchmark {
     }
 
     /**
-     * Puts the N reply files as fast as possible, one thread per platform (even ids national, odd provincial), each
-     * written under a temporary name and renamed, as a platform does (PlatformSide.put). A file's appearance time
-     * is taken right after its rename returns.
+     * Puts the N reply files, one thread per platform (even ids national, odd provincial), each written under a
+     * temporary name and renamed, as a platform does (PlatformSide.put): as fast as possible, or file i at
+     * i / {@code perSecond} seconds from the start. A file's appearance time is taken right after its rename returns.
      */
-    private AtomicLongArray place(Path[] folders, String prefix, int count) throws Exception {
+    private AtomicLongArray place(Path[] folders, String prefix, int count, int perSecond) throws Exception {
         AtomicLongArray placed = new AtomicLongArray(count);
         List<Thread> threads = new ArrayList<>();
         for (Path folder : folders) {
             Files.createDirectories(folder);
         }
+        long start = System.nanoTime();
         for (int p = 0; p < folders.length; p++) {
             int platform = p;
             Thread thread = new Thread(() -> {
                 for (int i = platform; i < count; i += folders.length) {
+                    if (perSecond > 0) {
+                        long due = start + i * 1_000_000_000L / perSecond;
+                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                    }
                     String id = id(prefix, i);
                     PlatformSide.put(folders[platform], id + ".json", PlatformSide.reply(id, "FOUND", null, null));
                     placed.set(i, System.nanoTime());

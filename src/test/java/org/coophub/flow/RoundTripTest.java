@@ -17,6 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.jms.JmsEndpoint;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.coophub.ledger.HistoryEntry;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RejectedInput;
@@ -198,7 +199,7 @@ class RoundTripTest {
     }
 
     @Test
-    void everyPlatformPollArchivesTakenFilesWithOneRename() {
+    void everyPlatformPollArchivesWithOneRenameAndPollsAgainWhileFilesKeepComing() {
         List<Route> polls = hub.bean(CamelContext.class).getRoutes().stream()
                 .filter(route -> route.getRouteId().startsWith("poll-"))
                 .toList();
@@ -206,6 +207,9 @@ class RoundTripTest {
                 .contains("poll-replies-national-1", "poll-requests-provincial-2");
         assertThat(polls).allSatisfy(route -> assertThat(((GenericFileEndpoint<?>) route.getEndpoint())
                 .getProcessStrategy()).as(route.getRouteId()).isInstanceOf(PlatformArchiving.class));
+        // a poll that took files polls again at once: files that came meanwhile do not wait a whole poll interval
+        assertThat(polls).allSatisfy(route -> assertThat(((ScheduledPollConsumer) route.getConsumer()).isGreedy())
+                .as(route.getRouteId()).isTrue());
     }
 
     /**
