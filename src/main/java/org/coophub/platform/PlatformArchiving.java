@@ -9,6 +9,7 @@ import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.file.GenericFileOperations;
 import org.apache.camel.component.file.strategy.GenericFileExpressionRenamer;
 import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
+import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,18 @@ import org.slf4j.LoggerFactory;
  * onto an older file of the same name replaces it where the server offers posix-rename, as OpenSSH and MINA SSHD
  * do. Should the single rename fail all the same, Camel's full move runs.
  *
+ * <p>Only a file the error policy kept aside (it is bad: {@link #KEPT_ASIDE}) moves to {@code .error}. A file that
+ * failed for any other reason (the ledger or the broker unavailable, a dropped connection) says nothing about
+ * itself: it stays where it is and is taken again after a poll interval ({@link PollPauses}). Camel would move it
+ * to {@code .error} too, where nobody takes it again.
+ *
  * <p>Set on an endpoint as {@code processStrategy=#class:org.coophub.platform.PlatformArchiving}, which gives each
  * endpoint its own instance; it takes the folders from that endpoint's {@code move} and {@code moveFailed}.
  */
 public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
+
+    /** Exchange property set by the error policy on a file it keeps aside (routes/error-policy.yaml). */
+    public static final String KEPT_ASIDE = "coophubKeptAside";
 
     private static final Logger log = LoggerFactory.getLogger(PlatformArchiving.class);
 
@@ -48,7 +57,22 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
     public void rollback(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint, Exchange exchange,
             GenericFile<T> file) throws Exception {
         useFoldersOf(endpoint);
-        super.rollback(operations, endpoint, exchange, file);
+        if (exchange.getProperty(KEPT_ASIDE, false, Boolean.class)) {
+            super.rollback(operations, endpoint, exchange, file);
+            return;
+        }
+        try {
+            operations.releaseRetrievedFileResources(exchange);
+        } finally {
+            deleteLocalWorkFile(exchange);
+        }
+        Exception failure = exchange.getException();
+        log.warn("Left {} in place, to be taken again after a poll interval: {}", file.getAbsoluteFilePath(),
+                failure == null ? "unknown failure" : PersonalData.maskText(String.valueOf(failure.getMessage())));
+        PollPauses pauses = endpoint.getCamelContext().getRegistry().findSingleByType(PollPauses.class);
+        if (pauses != null && exchange.getFromRouteId() != null) {
+            pauses.fileLeftInPlace(exchange.getFromRouteId());
+        }
     }
 
     @Override

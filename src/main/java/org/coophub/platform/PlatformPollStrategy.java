@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The poll strategy of the platform polling routes ({@code pollStrategy=#platformPollStrategy} in
- * routes/replies.yaml and routes/inbound.yaml). Before a poll: the folder's {@code .done} and {@code .error} exist
- * ({@link ArchiveFolders}). After a poll that really listed the folder (a poll that cannot connect fails, since the
+ * routes/replies.yaml and routes/inbound.yaml). Before a poll: no poll for one interval after the route left a
+ * file in place ({@link PollPauses}); the folder's {@code .done} and {@code .error} exist ({@link ArchiveFolders}). After a poll that really listed the folder (a poll that cannot connect fails, since the
  * routes set {@code throwExceptionOnConnectFailed}): its time is recorded for the platform's health. Failures keep
  * Camel's default handling (logged, retried at the next poll).
  */
@@ -21,17 +21,30 @@ public class PlatformPollStrategy extends DefaultPollingConsumerPollStrategy {
     private final PlatformRoutes routes;
     private final ArchiveFolders archives;
     private final SuccessfulPolls polls;
+    private final PollPauses pauses;
+    private final PlatformsProperties platforms;
 
-    public PlatformPollStrategy(PlatformRoutes routes, ArchiveFolders archives, SuccessfulPolls polls) {
+    public PlatformPollStrategy(PlatformRoutes routes, ArchiveFolders archives, SuccessfulPolls polls,
+            PollPauses pauses, PlatformsProperties platforms) {
         this.routes = routes;
         this.archives = archives;
         this.polls = polls;
+        this.pauses = pauses;
+        this.platforms = platforms;
     }
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
-        routeId(consumer).flatMap(routes::polledFolder)
-                .ifPresent(polled -> archives.ensure(polled.platform(), polled.folder()));
+        Optional<String> routeId = routeId(consumer);
+        Optional<PlatformRoutes.PolledFolder> polled = routeId.flatMap(routes::polledFolder);
+        if (polled.isEmpty()) {
+            return true;
+        }
+        long interval = platforms.get(polled.get().platform()).pollInterval().toNanos();
+        if (pauses.paused(routeId.get(), interval)) {
+            return false;
+        }
+        archives.ensure(polled.get().platform(), polled.get().folder());
         return true;
     }
 

@@ -3,6 +3,7 @@ package org.coophub.replies;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.coophub.ledger.Ledger;
+import org.coophub.platform.PlatformArchiving;
 import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public class PlatformRejects {
         String folder = exchange.getProperty("coophubFolder", String.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = PersonalData.maskText(String.valueOf(failure.getMessage())).replace('\n', ' ');
+        exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
         ledger.recordRejectedInput("PLATFORM", platform + ":" + folder + "/" + file, reason);
         replies.moveAttachments(platform, exchange.getProperty(PlatformReplies.ATTACHMENTS, List.class), ".error");
         log.warn("Kept aside {}:{}/{} (moved to {}/.error): {}", platform, folder, file, folder, reason);

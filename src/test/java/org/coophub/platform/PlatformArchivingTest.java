@@ -161,6 +161,8 @@ class PlatformArchivingTest {
                 errorHandler(noErrorHandler());
                 from(uri).routeId("poll").process(exchange -> {
                     if (exchange.getMessage().getBody(String.class).equals("refused")) {
+                        // as the error policy marks a file it keeps aside
+                        exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
                         throw new IllegalArgumentException("refused");
                     }
                 });

@@ -1,0 +1,83 @@
+package org.coophub.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.coophub.support.PlatformSide.put;
+import static org.coophub.support.PlatformSide.reply;
+import static org.coophub.support.Requests.SHANGHAI_XUHUI;
+import static org.coophub.support.Requests.recordCheck;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.coophub.ledger.RequestState;
+import org.coophub.platform.PlatformArchiving;
+import org.coophub.platform.PlatformsProperties;
+import org.coophub.support.Hub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A reply that fails for a reason outside it (here the ledger row is locked past the lock timeout) is not a bad
+ * reply: it stays on the platform and is taken again a poll interval later, not moved to .error where nobody would
+ * take it again, and not taken again and again at once while the cause lasts.
+ */
+class TransientFailureTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReplyThatFailsForAReasonOutsideItStaysAndIsTakenAgainAfterAPollInterval() throws Exception {
+        String ledger = "jdbc:h2:file:" + dir.resolve("data/ledger/coophub").toAbsolutePath() + ";LOCK_TIMEOUT=10";
+        ListAppender<ILoggingEvent> leftInPlace = new ListAppender<>();
+        try (Hub hub = Hub.start(dir, "spring.datasource.url=" + ledger, "coophub.platforms.national.pollers=1")) {
+            // after the start: Spring Boot sets logging up afresh when a context starts
+            leftInPlace.start();
+            ((Logger) LoggerFactory.getLogger(PlatformArchiving.class)).addAppender(leftInPlace);
+            assertThat(hub.post("/api/requests", recordCheck("TF-1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+            await().until(() -> hub.ledger().find("TF-1").orElseThrow().state() == RequestState.PUBLISHED);
+            Path replies = hub.platformFolder("national", "replies");
+            Duration pollInterval = hub.bean(PlatformsProperties.class).get("national").pollInterval();
+
+            try (Connection holder = hub.bean(DataSource.class).getConnection()) {
+                holder.setAutoCommit(false);
+                try (PreparedStatement lock = holder.prepareStatement(
+                        "SELECT state FROM cooperation_request WHERE request_id = 'TF-1' FOR UPDATE")) {
+                    lock.executeQuery().close();
+                }
+                put(replies, "TF-1.json", reply("TF-1", "FOUND", null, null));
+                await().until(() -> attempts(leftInPlace).size() >= 3);
+
+                List<ILoggingEvent> attempts = attempts(leftInPlace);
+                for (int i = 1; i < attempts.size(); i++) {
+                    assertThat(attempts.get(i).getTimeStamp() - attempts.get(i - 1).getTimeStamp())
+                            .as("time between two attempts").isGreaterThanOrEqualTo(pollInterval.toMillis());
+                }
+                assertThat(replies.resolve("TF-1.json")).exists();
+                assertThat(replies.resolve(".error/TF-1.json")).doesNotExist();
+                assertThat(hub.ledger().find("TF-1").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
+                holder.rollback();
+            }
+
+            await().until(() -> hub.ledger().find("TF-1").orElseThrow().state() == RequestState.REPLIED);
+            await().until(() -> replies.resolve(".done/TF-1.json").toFile().exists());
+            assertThat(replies.resolve(".error/TF-1.json")).doesNotExist();
+        } finally {
+            ((Logger) LoggerFactory.getLogger(PlatformArchiving.class)).detachAppender(leftInPlace);
+        }
+    }
+
+    private static List<ILoggingEvent> attempts(ListAppender<ILoggingEvent> log) {
+        return List.copyOf(log.list).stream()
+                .filter(event -> event.getFormattedMessage().contains("TF-1.json in place"))
+                .toList();
+    }
+}
