@@ -7,6 +7,7 @@ import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -61,10 +62,14 @@ public final class PlatformFiles implements AutoCloseable {
         }
     }
 
+    /** @throws NoSuchFileException if there is no such file on the platform */
     public void read(String path, Reader reader) throws IOException {
         try (InputStream in = sftp.get(path)) {
             reader.read(in);
         } catch (SftpException e) {
+            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                throw new NoSuchFileException(path);
+            }
             throw new IOException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }

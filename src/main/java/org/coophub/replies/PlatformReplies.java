@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.coophub.delivery.DeliveryQueue;
@@ -14,6 +15,7 @@ import org.coophub.ledger.NewReply;
 import org.coophub.ledger.ReplyAdmission;
 import org.coophub.platform.PlatformFiles;
 import org.coophub.platform.PlatformsProperties;
+import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -131,8 +133,15 @@ public class PlatformReplies {
         try (PlatformFiles files = PlatformFiles.open(platforms.get(platform))) {
             Files.createDirectories(replies.attachmentsOf(reply.requestId()));
             for (Attachment attachment : reply.attachments()) {
-                files.read(folder + "/" + attachment.name(), in -> AttachmentFiles.receive(in,
-                        replies.attachmentsOf(reply.requestId()).resolve(attachment.name()), attachment));
+                try {
+                    files.read(folder + "/" + attachment.name(), in -> AttachmentFiles.receive(in,
+                            replies.attachmentsOf(reply.requestId()).resolve(attachment.name()), attachment));
+                } catch (NoSuchFileException e) {
+                    // the platform writes the attachments before the reply that names them: this one never came
+                    throw new ReplyRefusedException(ReplyRefusedException.Reason.MISSING_ATTACHMENT, "attachment "
+                            + PersonalData.maskText(attachment.name()) + " named by the reply to " + reply.requestId()
+                            + " is not beside it on the platform");
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fetch the attachments of the reply to " + reply.requestId()

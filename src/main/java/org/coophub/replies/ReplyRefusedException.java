@@ -1,6 +1,9 @@
 package org.coophub.replies;
 
-/** A well-formed reply that cannot be taken: unknown request, wrong direction, or a second, different reply. */
+/**
+ * A well-formed reply that cannot be taken: unknown request, wrong direction, a second, different reply, or an
+ * attachment it names that is not beside it.
+ */
 public class ReplyRefusedException extends RuntimeException {
 
     private final Reason reason;
@@ -8,7 +11,8 @@ public class ReplyRefusedException extends RuntimeException {
     public enum Reason {
         UNKNOWN_REQUEST,
         WRONG_DIRECTION,
-        CONFLICT
+        CONFLICT,
+        MISSING_ATTACHMENT
     }
 
     public ReplyRefusedException(Reason reason, String message) {

@@ -99,10 +99,13 @@ class RoundTripTest {
         put(replies, "RT-3-bad.bin", "tampered".getBytes(StandardCharsets.UTF_8));
         publish("RT-3");
         put(replies, "RT-3.json", reply("RT-3", "FOUND", "RT-3-bad.bin", "original".getBytes(StandardCharsets.UTF_8)));
+        publish("RT-7");
+        put(replies, "RT-7.json", reply("RT-7", "FOUND", "RT-7-never-sent.pdf", "never".getBytes(StandardCharsets.UTF_8)));
         publish("RT-4");
         put(replies, "RT-4.json", reply("RT-4", "DONE", null, null));
 
-        for (String kept : new String[] {"RT-2-again.json", "NOBODY.json", "BROKEN.json", "RT-3.json", "RT-3-bad.bin"}) {
+        for (String kept : new String[] {"RT-2-again.json", "NOBODY.json", "BROKEN.json", "RT-3.json", "RT-3-bad.bin",
+                "RT-7.json"}) {
             await().until(() -> Files.exists(replies.resolve(".error").resolve(kept)));
         }
         await().until(() -> hub.ledger().find("RT-4").orElseThrow().state() == RequestState.REPLIED);
@@ -112,7 +115,9 @@ class RoundTripTest {
                 .anyMatch(r -> r.contains("already has a different reply"))
                 .anyMatch(r -> r.contains("NO-SUCH-REQUEST"))
                 .anyMatch(r -> r.contains("[json]"))
-                .anyMatch(r -> r.contains("RT-3-bad.bin") && r.contains("sha256"));
+                .anyMatch(r -> r.contains("RT-3-bad.bin") && r.contains("sha256"))
+                .anyMatch(r -> r.contains("RT-7-never-sent.pdf") && r.contains("is not beside it"));
+        assertThat(hub.ledger().find("RT-7").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
     }
 
     @Test
