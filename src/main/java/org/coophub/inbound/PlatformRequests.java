@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.coophub.delivery.DeliveryQueue;
 import org.coophub.ledger.Admission;
 import org.coophub.ledger.Ledger;
+import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.NewRequest;
 import org.coophub.platform.PlatformsProperties;
 import org.coophub.replies.PlatformReplies;
@@ -78,9 +79,20 @@ public class PlatformRequests {
         switch (admission.outcome()) {
             case ADMITTED -> log.info("Received request {} ({}) from {} via {}", request.requestId(), request.type(),
                     inbound.fromUnit().name(), platform);
-            case DUPLICATE -> log.info("Request {} from {} was taken before; not delivered again", file, platform);
+            case DUPLICATE -> taken(request.requestId(), file, platform);
             case CONFLICT -> throw new InvalidRequestException(List.of(new FieldError("requestId", "unique",
                     request.requestId() + " is already in the ledger with different content")));
+        }
+    }
+
+    /** As for a reply taken twice (PlatformReplies): a request recorded but not delivered has its delivery queued again. */
+    private void taken(String requestId, String file, String platform) {
+        if (ledger.find(requestId).map(LedgerEntry::deliveredAt).isPresent()) {
+            log.info("Request {} from {} was taken before; not delivered again", file, platform);
+        } else {
+            delivery.requestArrived(requestId);
+            log.info("Request {} from {} was taken before and is not delivered yet; its delivery is queued again", file,
+                    platform);
         }
     }
 }

@@ -237,16 +237,20 @@ public class Ledger {
     }
 
     /** What a reply that arrives for a request is checked against, read in one query. */
-    public record ReplyTarget(Direction direction, String recordedReplyHash) {
+    public record ReplyTarget(Direction direction, String recordedReplyHash, boolean replyDelivered) {
     }
 
-    /** The request's direction and the content hash of the reply it already has (null if none); empty if unknown. */
+    /**
+     * The request's direction, the content hash of the reply it already has (null if none) and whether that reply
+     * has been delivered locally; empty if the request is unknown.
+     */
     public Optional<ReplyTarget> replyTarget(String requestId) {
         return jdbc.sql("""
-                SELECT r.direction, p.content_hash FROM cooperation_request r
+                SELECT r.direction, p.content_hash, p.delivered_at FROM cooperation_request r
                 LEFT JOIN reply p ON p.request_id = r.request_id WHERE r.request_id = ?""")
                 .param(requestId)
-                .query((rs, n) -> new ReplyTarget(Direction.valueOf(rs.getString(1)), rs.getString(2)))
+                .query((rs, n) -> new ReplyTarget(Direction.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getObject(3) != null))
                 .optional();
     }
 

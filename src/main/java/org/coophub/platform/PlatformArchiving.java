@@ -2,6 +2,7 @@ package org.coophub.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
@@ -38,6 +39,7 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
     private static final Logger log = LoggerFactory.getLogger(PlatformArchiving.class);
 
     private boolean configured;
+    private Optional<PollPauses> pauses;
 
     @Override
     public void prepareOnStartup(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint)
@@ -51,6 +53,7 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
             GenericFile<T> file) throws Exception {
         useFoldersOf(endpoint);
         super.commit(operations, endpoint, exchange, file);
+        pauses(endpoint).ifPresent(pauses -> pauses.fileDone(exchange.getFromRouteId()));
     }
 
     @Override
@@ -59,6 +62,7 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
         useFoldersOf(endpoint);
         if (exchange.getProperty(KEPT_ASIDE, false, Boolean.class)) {
             super.rollback(operations, endpoint, exchange, file);
+            pauses(endpoint).ifPresent(pauses -> pauses.fileDone(exchange.getFromRouteId()));
             return;
         }
         try {
@@ -69,10 +73,19 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
         Exception failure = exchange.getException();
         log.warn("Left {} in place, to be taken again after a poll interval: {}", file.getAbsoluteFilePath(),
                 failure == null ? "unknown failure" : PersonalData.maskText(String.valueOf(failure.getMessage())));
-        PollPauses pauses = endpoint.getCamelContext().getRegistry().findSingleByType(PollPauses.class);
-        if (pauses != null && exchange.getFromRouteId() != null) {
-            pauses.fileLeftInPlace(exchange.getFromRouteId());
+        pauses(endpoint).ifPresent(pauses -> pauses.fileLeftInPlace(exchange.getFromRouteId()));
+    }
+
+    /** The hub's {@link PollPauses}; absent where a route runs without the hub (then polls are never held back). */
+    private Optional<PollPauses> pauses(GenericFileEndpoint<T> endpoint) {
+        if (pauses == null) {
+            pauses = Optional.ofNullable(endpoint.getCamelContext().getRegistry().findSingleByType(PollPauses.class));
+            if (pauses.isEmpty()) {
+                log.warn("No PollPauses in the registry: files of {} that cannot be taken now are tried again at the"
+                        + " next poll, however soon", SftpConnection.redact(endpoint.getEndpointUri()));
+            }
         }
+        return pauses;
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -62,15 +61,27 @@ public final class PlatformFiles implements AutoCloseable {
         }
     }
 
-    /** @throws NoSuchFileException if there is no such file on the platform */
+    /** @throws NotOnPlatformException if the platform has no such file (and not if the reader misses one) */
     public void read(String path, Reader reader) throws IOException {
-        try (InputStream in = sftp.get(path)) {
-            reader.read(in);
+        InputStream opened;
+        try {
+            opened = sftp.get(path);
         } catch (SftpException e) {
             if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
-                throw new NoSuchFileException(path);
+                throw new NotOnPlatformException(path);
             }
             throw new IOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        try (InputStream in = opened) {
+            reader.read(in);
+        }
+    }
+
+    /** The file asked for is not on the platform. */
+    public static class NotOnPlatformException extends IOException {
+
+        public NotOnPlatformException(String path) {
+            super(path + " is not on the platform");
         }
     }
 

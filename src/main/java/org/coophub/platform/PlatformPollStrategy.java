@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The poll strategy of the platform polling routes ({@code pollStrategy=#platformPollStrategy} in
- * routes/replies.yaml and routes/inbound.yaml). Before a poll: no poll for one interval after the route left a
- * file in place ({@link PollPauses}); the folder's {@code .done} and {@code .error} exist ({@link ArchiveFolders}). After a poll that really listed the folder (a poll that cannot connect fails, since the
+ * routes/replies.yaml and routes/inbound.yaml). Before a poll: none for one interval after the route left a file in
+ * place or got nowhere with the files it found ({@link PollPauses}); the folder's {@code .done} and {@code .error}
+ * exist ({@link ArchiveFolders}). After a poll that really listed the folder (a poll that cannot connect fails, since the
  * routes set {@code throwExceptionOnConnectFailed}): its time is recorded for the platform's health. Failures keep
  * Camel's default handling (logged, retried at the next poll).
  */
@@ -45,12 +46,16 @@ public class PlatformPollStrategy extends DefaultPollingConsumerPollStrategy {
             return false;
         }
         archives.ensure(polled.get().platform(), polled.get().folder());
+        pauses.pollStarting(routeId.get());
         return true;
     }
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        routeId(consumer).ifPresent(polls::record);
+        routeId(consumer).ifPresent(routeId -> {
+            polls.record(routeId);
+            pauses.pollEnded(routeId, polledMessages);
+        });
     }
 
     private static Optional<String> routeId(Consumer consumer) {

@@ -34,8 +34,9 @@ public class PlatformRejects {
         String folder = exchange.getProperty("coophubFolder", String.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = PersonalData.maskText(String.valueOf(failure.getMessage())).replace('\n', ' ');
-        exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
         ledger.recordRejectedInput("PLATFORM", platform + ":" + folder + "/" + file, reason);
+        // only once the ledger has the reason: should that fail, the file stays and is tried again
+        exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
         replies.moveAttachments(platform, exchange.getProperty(PlatformReplies.ATTACHMENTS, List.class), ".error");
         log.warn("Kept aside {}:{}/{} (moved to {}/.error): {}", platform, folder, file, folder, reason);
     }

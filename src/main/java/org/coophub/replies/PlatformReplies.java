@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.coophub.delivery.DeliveryQueue;
@@ -73,8 +72,18 @@ public class PlatformReplies {
 
     private void take(String platform, String file, Reply reply) {
         String hash = ReplyJson.contentHash(reply);
-        if (alreadyRecorded(reply, hash)) {
-            log.info("Reply {} from {} was taken before; not delivered again", file, platform);
+        Ledger.ReplyTarget request = replyTarget(reply, hash);
+        if (request.recordedReplyHash() != null) {
+            if (request.replyDelivered()) {
+                log.info("Reply {} from {} was taken before; not delivered again", file, platform);
+            } else {
+                // recorded, but its delivery may never have been queued (the broker's commit failed after the
+                // ledger's): queued again. Should the first one still be queued, the second finds it delivered and
+                // sends only the topic message again, which the broker drops by its duplicate id (LocalDelivery).
+                delivery.replyArrived(reply.requestId());
+                log.info("Reply {} from {} was taken before and is not delivered yet; its delivery is queued again",
+                        file, platform);
+            }
             moveAttachments(platform, reply, ".done");
             return;
         }
@@ -97,7 +106,7 @@ public class PlatformReplies {
     }
 
     /** The same reply again is harmless; anything else about the request that rules the reply out is refused. */
-    private boolean alreadyRecorded(Reply reply, String hash) {
+    private Ledger.ReplyTarget replyTarget(Reply reply, String hash) {
         Ledger.ReplyTarget request = ledger.replyTarget(reply.requestId()).orElseThrow(() -> new ReplyRefusedException(
                 ReplyRefusedException.Reason.UNKNOWN_REQUEST,
                 "no request " + reply.requestId() + " in the ledger: this reply matches nothing we published"));
@@ -110,7 +119,7 @@ public class PlatformReplies {
             throw new ReplyRefusedException(ReplyRefusedException.Reason.CONFLICT, "request " + reply.requestId()
                     + " already has a different reply; this second one is kept aside");
         }
-        return earlier != null;
+        return request;
     }
 
     private static void refuseUnless(ReplyAdmission admission, String requestId) {
@@ -136,7 +145,7 @@ public class PlatformReplies {
                 try {
                     files.read(folder + "/" + attachment.name(), in -> AttachmentFiles.receive(in,
                             replies.attachmentsOf(reply.requestId()).resolve(attachment.name()), attachment));
-                } catch (NoSuchFileException e) {
+                } catch (PlatformFiles.NotOnPlatformException e) {
                     // the platform writes the attachments before the reply that names them: this one never came
                     throw new ReplyRefusedException(ReplyRefusedException.Reason.MISSING_ATTACHMENT, "attachment "
                             + PersonalData.maskText(attachment.name()) + " named by the reply to " + reply.requestId()

@@ -2,9 +2,9 @@ package org.coophub.replies;
 
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.coophub.inbound.InboundRequestParser;
 import org.coophub.intake.IntakeProperties;
+import org.coophub.platform.TakenFiles;
 import org.coophub.routing.ScopeRule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,14 +22,8 @@ class RepliesConfiguration {
         return new InboundRequestParser(scopeRule, clock, intake.maxSize().toBytes());
     }
 
-    /**
-     * What the platform polls have taken, in the ledger database, so that a file seen again (also after a restart)
-     * is not taken twice. The table comes from the Flyway migrations.
-     */
     @Bean
-    JdbcMessageIdRepository platformPolls(DataSource dataSource) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "platform-polls");
-        repository.setCreateTableIfNotExists(false);
-        return repository;
+    TakenFiles platformPolls(DataSource dataSource) {
+        return new TakenFiles(dataSource);
     }
 }

@@ -7,6 +7,7 @@ import static org.coophub.intake.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,10 @@ public final class ReplyParser {
 
     private static final int MAX_CONTENT = 20_000;
     private static final int MAX_FILE_NAME = 200;
+    /** 255 bytes, the usual file system limit, less room for the ".part" of a file being written. */
+    private static final int MAX_FILE_NAME_BYTES = 240;
+    /** The ledger keeps a reply's attachment names in one column of 4,000 characters, one name per line. */
+    private static final int MAX_LISTED_NAMES = 4000;
     private static final Pattern SHA256 = Pattern.compile("[0-9A-Fa-f]{64}");
     /**
      * The pollers take *.json files from the platform folders and write *.part files while copying;
@@ -91,6 +96,11 @@ public final class ReplyParser {
             }
             attachments.add(attachment);
         }
+        int listed = String.join("\n", attachments.stream().map(Attachment::name).toList()).length();
+        if (listed > MAX_LISTED_NAMES) {
+            errors.add(new FieldError("attachments", "size", "names " + attachments.size() + " files whose names take "
+                    + listed + " characters together, more than the " + MAX_LISTED_NAMES + " a reply may list"));
+        }
         return attachments;
     }
 
@@ -131,9 +141,17 @@ public final class ReplyParser {
         if (name.chars().anyMatch(Character::isISOControl)) {
             problems.add("contains control characters");
         }
+        if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0) {
+            problems.add("contains '*' or '?' (SFTP clients read them as a pattern)");
+        }
         int length = name.codePointCount(0, name.length());
         if (length > MAX_FILE_NAME) {
             problems.add("is " + length + " characters long, more than " + MAX_FILE_NAME);
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_FILE_NAME_BYTES) {
+            problems.add("takes " + bytes + " bytes in UTF-8, more than " + MAX_FILE_NAME_BYTES
+                    + " (file systems allow 255, with room for a temporary suffix)");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         for (String suffix : RESERVED_SUFFIXES) {

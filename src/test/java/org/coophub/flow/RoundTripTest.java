@@ -8,7 +8,11 @@ import static org.coophub.support.PlatformSide.reply;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
 import static org.coophub.support.Requests.recordCheck;
 
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,6 +243,36 @@ class RoundTripTest {
         assertThat(hub.ledger().history("RT-6")).extracting(HistoryEntry::reason)
                 .filteredOn(reason -> reason.startsWith("reply delivered")).hasSize(1);
         assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-6\"")).hasSize(1);
+    }
+
+    /** The broker's commit failed after the ledger's: the reply is recorded, its delivery never queued. */
+    @Test
+    void aReplyRecordedButNeverQueuedIsDeliveredWhenThePlatformOffersItAgain() throws Exception {
+        publish("RT-8");
+        CamelContext camel = hub.bean(CamelContext.class);
+        Path replies = hub.platformFolder("national", "replies");
+        camel.getRouteController().stopRoute("deliver-replies");
+        try {
+            put(replies, "RT-8.json", reply("RT-8", "FOUND", null, null));
+            await().until(() -> hub.ledger().find("RT-8").orElseThrow().state() == RequestState.REPLIED);
+            // the factory shares one connection: the consumer must be closed itself, or it goes on taking messages
+            try (Connection connection = hub.bean(ConnectionFactory.class).createConnection();
+                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    MessageConsumer queue = session.createConsumer(session.createQueue("coophub.deliver.replies"))) {
+                connection.start();
+                assertThat(((TextMessage) queue.receive(10_000)).getText()).isEqualTo("RT-8");
+            }
+        } finally {
+            camel.getRouteController().startRoute("deliver-replies");
+        }
+        await().until(() -> Files.exists(replies.resolve(".done/RT-8.json")));
+        assertThat(hub.inbox().resolve("replies/RT-8.json")).doesNotExist();
+
+        put(replies, "RT-8-again.json", reply("RT-8", "FOUND", null, null));
+        await().until(() -> Files.exists(hub.inbox().resolve("replies/RT-8.json")));
+        await().until(() -> replyTopic.received().stream().anyMatch(m -> m.contains("\"requestId\":\"RT-8\"")));
+        assertThat(hub.ledger().history("RT-8")).extracting(HistoryEntry::reason)
+                .filteredOn(reason -> reason.startsWith("reply delivered")).hasSize(1);
     }
 
     private static void publish(String requestId) {

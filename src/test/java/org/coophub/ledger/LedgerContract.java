@@ -117,12 +117,12 @@ abstract class LedgerContract {
     void recordsTheReplyToOurRequestOnceAndRefusesADifferentOne() {
         ledger.admit(entry("REQ-1", "h1"), "accepted");
         ledger.markPublished("REQ-1", "inbound/REQ-1.json");
-        assertThat(ledger.replyTarget("REQ-1")).contains(new Ledger.ReplyTarget(Direction.OUTBOUND, null));
+        assertThat(ledger.replyTarget("REQ-1")).contains(new Ledger.ReplyTarget(Direction.OUTBOUND, null, false));
         assertThat(ledger.replyTarget("NOPE")).isEmpty();
 
         assertThat(ledger.recordReply(reply("REQ-1", "r1"), Direction.OUTBOUND, "reply from national").outcome())
                 .isEqualTo(ReplyAdmission.Outcome.RECORDED);
-        assertThat(ledger.replyTarget("REQ-1")).contains(new Ledger.ReplyTarget(Direction.OUTBOUND, "r1"));
+        assertThat(ledger.replyTarget("REQ-1")).contains(new Ledger.ReplyTarget(Direction.OUTBOUND, "r1", false));
         assertThat(ledger.recordReply(reply("REQ-1", "r1"), Direction.OUTBOUND, "again").outcome())
                 .isEqualTo(ReplyAdmission.Outcome.DUPLICATE);
         assertThat(ledger.recordReply(reply("REQ-1", "r2"), Direction.OUTBOUND, "other").outcome())
@@ -142,6 +142,7 @@ abstract class LedgerContract {
         assertThat(ledger.markDelivered("REQ-1", true, "inbox")).isTrue();
         assertThat(ledger.markDelivered("REQ-1", true, "inbox")).isFalse();
         assertThat(ledger.find("REQ-1").orElseThrow().reply().deliveredAt()).isNotNull();
+        assertThat(ledger.replyTarget("REQ-1")).contains(new Ledger.ReplyTarget(Direction.OUTBOUND, "r1", true));
         assertThat(ledger.history("REQ-1")).extracting(HistoryEntry::reason).endsWith("reply delivered to inbox");
     }
 

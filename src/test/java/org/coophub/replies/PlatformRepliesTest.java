@@ -61,13 +61,13 @@ class PlatformRepliesTest {
                 .thenAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
         when(ledger.recordReply(any(), eq(Direction.OUTBOUND), anyString()))
                 .thenReturn(new ReplyAdmission(ReplyAdmission.Outcome.RECORDED, "national"));
-        when(ledger.replyTarget(SECOND)).thenReturn(Optional.of(new Ledger.ReplyTarget(Direction.OUTBOUND, null)));
+        when(ledger.replyTarget(SECOND)).thenReturn(Optional.of(new Ledger.ReplyTarget(Direction.OUTBOUND, null, false)));
         when(ledger.replyTarget(FIRST)).thenAnswer(call -> {
             if (firstChecking.getCount() > 0) {
                 firstChecking.countDown();
                 assertThat(releaseFirst.await(10, TimeUnit.SECONDS)).isTrue();
             }
-            return Optional.of(new Ledger.ReplyTarget(Direction.OUTBOUND, null));
+            return Optional.of(new Ledger.ReplyTarget(Direction.OUTBOUND, null, false));
         });
 
         Thread first = new Thread(() -> replies.receive(file(FIRST, "a.json")), "poll-1");

@@ -12,6 +12,7 @@ import static org.coophub.replies.Replies.firstAttachment;
 import static org.coophub.replies.Replies.found;
 import static org.coophub.replies.Replies.minimal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
@@ -247,7 +248,7 @@ class ReplyParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"../statement.pdf", "dir/statement.pdf", "dir\\statement.pdf", ".hidden.pdf",
             "statement\n.pdf", "statement\u0000.pdf", "statement\u007f.pdf", "reply.json", "REPLY.JSON",
-            "statement.pdf.part", "statement.Part"})
+            "statement.pdf.part", "statement.Part", "statement*.pdf", "statement?.pdf"})
     void refusesAnAttachmentNameThatIsNotAPlainFileName(String name) {
         assertOnly(errorsOf(attachmentWith(a -> a.put("name", name))), "attachments[0].name", "file-name");
     }
@@ -260,11 +261,29 @@ class ReplyParserTest {
     }
 
     @Test
-    void limitsTheAttachmentNameTo200Characters() {
-        String longest = "笔".repeat(196) + ".pdf";
+    void limitsTheAttachmentNameTo200CharactersAnd240Bytes() {
+        String longest = "s".repeat(196) + ".pdf";
         assertThat(parser.parse(bytes(attachmentWith(a -> a.put("name", longest)))).attachments().get(0).name())
                 .isEqualTo(longest);
-        assertOnly(errorsOf(attachmentWith(a -> a.put("name", "笔" + longest))), "attachments[0].name", "file-name");
+        assertOnly(errorsOf(attachmentWith(a -> a.put("name", "s" + longest))), "attachments[0].name", "file-name");
+        // three bytes each in UTF-8: 78 of them and ".pdf" take 238 bytes, which file systems can store
+        String longestChinese = "笔".repeat(78) + ".pdf";
+        assertThat(parser.parse(bytes(attachmentWith(a -> a.put("name", longestChinese)))).attachments().get(0).name())
+                .isEqualTo(longestChinese);
+        assertOnly(errorsOf(attachmentWith(a -> a.put("name", "笔" + longestChinese))), "attachments[0].name",
+                "file-name");
+    }
+
+    @Test
+    void limitsTheNamesAReplyListsToWhatTheLedgerKeeps() {
+        ObjectNode reply = found();
+        ArrayNode attachments = reply.putArray("attachments");
+        for (int i = 0; i < 20; i++) {
+            attachments.addObject().put("name", i + "-" + "s".repeat(197)).put("sha256", SHA256).put("size", 1);
+        }
+        assertOnly(errorsOf(reply), "attachments", "size");
+        attachments.remove(19);
+        assertThat(parser.parse(bytes(reply)).attachments()).hasSize(19);
     }
 
     @Test
