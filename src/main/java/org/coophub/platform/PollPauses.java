@@ -1,5 +1,7 @@
 package org.coophub.platform;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +22,24 @@ public class PollPauses {
 
     private final Map<String, Long> pausedAt = new ConcurrentHashMap<>();
     private final Set<String> progressed = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry meters;
 
-    /** A file of this route was left in place just now. */
+    public PollPauses(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    /**
+     * A file of this route was left in place just now; counted in {@code coophub_platform_files_left_total{route}},
+     * so that a file that keeps failing shows on the dashboards, not only in the log.
+     */
     public void fileLeftInPlace(String routeId) {
         pausedAt.put(routeId, System.nanoTime());
+        Counter.builder("coophub.platform.files.left")
+                .description("Platform files left in place after a failure that says nothing about them, to be taken"
+                        + " again a poll interval later")
+                .tag("route", routeId)
+                .register(meters)
+                .increment();
     }
 
     /** A file of this route was taken, or kept aside: the route is getting through its folder. */

@@ -2,6 +2,7 @@ package org.coophub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,8 @@ class PollPausesTest {
 
     private static final long AN_HOUR = Duration.ofHours(1).toNanos();
 
-    private final PollPauses pauses = new PollPauses();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final PollPauses pauses = new PollPauses(meters);
 
     @Test
     void aPollThatFoundFilesButGotNowhereWithThemHoldsTheRouteBack() {
@@ -49,5 +51,7 @@ class PollPausesTest {
 
         pauses.fileLeftInPlace("poll-replies-national-1");
         assertThat(pauses.paused("poll-replies-national-1", AN_HOUR)).isTrue();
+        assertThat(meters.get("coophub.platform.files.left").tag("route", "poll-replies-national-1").counter().count())
+                .isEqualTo(1.0);
     }
 }
