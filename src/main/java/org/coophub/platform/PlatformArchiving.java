@@ -53,7 +53,7 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
             GenericFile<T> file) throws Exception {
         useFoldersOf(endpoint);
         super.commit(operations, endpoint, exchange, file);
-        pauses(endpoint).ifPresent(pauses -> pauses.fileDone(exchange.getFromRouteId()));
+        pauses(endpoint).ifPresent(held -> held.fileDone(exchange.getFromRouteId()));
     }
 
     @Override
@@ -62,7 +62,7 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
         useFoldersOf(endpoint);
         if (exchange.getProperty(KEPT_ASIDE, false, Boolean.class)) {
             super.rollback(operations, endpoint, exchange, file);
-            pauses(endpoint).ifPresent(pauses -> pauses.fileDone(exchange.getFromRouteId()));
+            pauses(endpoint).ifPresent(held -> held.fileDone(exchange.getFromRouteId()));
             return;
         }
         try {
@@ -73,7 +73,7 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
         Exception failure = exchange.getException();
         log.warn("Left {} in place, to be taken again after a poll interval: {}", file.getAbsoluteFilePath(),
                 failure == null ? "unknown failure" : PersonalData.maskText(String.valueOf(failure.getMessage())));
-        pauses(endpoint).ifPresent(pauses -> pauses.fileLeftInPlace(exchange.getFromRouteId()));
+        pauses(endpoint).ifPresent(held -> held.fileLeftInPlace(exchange.getFromRouteId()));
     }
 
     /** The hub's {@link PollPauses}; absent where a route runs without the hub (then polls are never held back). */
