@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @Configuration(proxyBeanMethods = false)
 public class BrokerConfiguration {
 
+    /** More than the deliveries handled side by side (coophub.delivery.consumers, at most 32). */
+    static final int DELIVERY_GROUP_BUCKETS = 256;
+
     /**
      * The broker, not Camel, retries failed publications: the message stays in the journal between attempts,
      * so a retry survives a restart, and it is never dead-lettered, since a request must not be dropped because
@@ -32,6 +35,10 @@ public class BrokerConfiguration {
                     .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
                     .setMaxDeliveryAttempts(-1);
             configuration.addAddressSetting("coophub.publish.#", publishing);
+            // deliveries are grouped by request (DeliveryQueue): hashing the groups into buckets keeps the broker's
+            // table of groups small however many requests go through
+            configuration.addAddressSetting("coophub.deliver.#",
+                    new AddressSettings().setDefaultGroupBuckets(DELIVERY_GROUP_BUCKETS));
         };
     }
 

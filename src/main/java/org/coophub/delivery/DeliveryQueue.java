@@ -1,5 +1,6 @@
 package org.coophub.delivery;
 
+import jakarta.jms.TextMessage;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ public class DeliveryQueue {
 
     public static final String REPLIES = "coophub.deliver.replies";
     public static final String REQUESTS = "coophub.deliver.requests";
+    static final String GROUP = "JMSXGroupID";
 
     private final JmsTemplate jms;
 
@@ -20,10 +22,23 @@ public class DeliveryQueue {
     }
 
     public void replyArrived(String requestId) {
-        jms.send(REPLIES, session -> session.createTextMessage(requestId));
+        send(REPLIES, requestId);
     }
 
     public void requestArrived(String requestId) {
-        jms.send(REQUESTS, session -> session.createTextMessage(requestId));
+        send(REQUESTS, requestId);
+    }
+
+    /**
+     * Grouped by request, so that the broker gives two messages for one request (a delivery queued again) to the same
+     * consumer one after the other: the second then finds it delivered and writes no second inbox file
+     * (LocalDelivery), where two consumers side by side would both write it.
+     */
+    private void send(String queue, String requestId) {
+        jms.send(queue, session -> {
+            TextMessage message = session.createTextMessage(requestId);
+            message.setStringProperty(GROUP, requestId);
+            return message;
+        });
     }
 }

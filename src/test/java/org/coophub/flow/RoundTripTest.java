@@ -260,7 +260,10 @@ class RoundTripTest {
                     Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                     MessageConsumer queue = session.createConsumer(session.createQueue("coophub.deliver.replies"))) {
                 connection.start();
-                assertThat(((TextMessage) queue.receive(10_000)).getText()).isEqualTo("RT-8");
+                TextMessage queued = (TextMessage) queue.receive(10_000);
+                assertThat(queued.getText()).isEqualTo("RT-8");
+                // deliveries of one request go to one consumer at a time (DeliveryQueue)
+                assertThat(queued.getStringProperty("JMSXGroupID")).isEqualTo("RT-8");
             }
         } finally {
             camel.getRouteController().startRoute("deliver-replies");

@@ -275,6 +275,28 @@ class ReplyParserTest {
     }
 
     @Test
+    void theByteLimitIs240Exactly() {
+        String atLimit = "笔".repeat(78) + "x".repeat(6);
+        assertThat(atLimit.getBytes(UTF_8)).hasSize(240);
+        assertThat(parser.parse(bytes(attachmentWith(a -> a.put("name", atLimit)))).attachments()).hasSize(1);
+        assertOnly(errorsOf(attachmentWith(a -> a.put("name", atLimit + "x"))), "attachments[0].name", "file-name");
+    }
+
+    @Test
+    void theNamesTogetherMayTake4000CharactersExactly() {
+        ObjectNode reply = found();
+        ArrayNode attachments = reply.putArray("attachments");
+        for (int i = 0; i < 19; i++) {
+            attachments.addObject().put("name", (char) ('a' + i) + "s".repeat(199)).put("sha256", SHA256).put("size", 1);
+        }
+        // 19 names of 200 characters and 18 line breaks take 3,818; one more line break and a name of 181 make 4,000
+        attachments.addObject().put("name", "t".repeat(181)).put("sha256", SHA256).put("size", 1);
+        assertThat(parser.parse(bytes(reply)).attachments()).hasSize(20);
+        ((ObjectNode) attachments.get(19)).put("name", "t".repeat(182));
+        assertOnly(errorsOf(reply), "attachments", "size");
+    }
+
+    @Test
     void limitsTheNamesAReplyListsToWhatTheLedgerKeeps() {
         ObjectNode reply = found();
         ArrayNode attachments = reply.putArray("attachments");
