@@ -85,7 +85,10 @@ public class PlatformRequests {
         }
     }
 
-    /** As for a reply taken twice (PlatformReplies): a request recorded but not delivered has its delivery queued again. */
+    /**
+     * As for a reply taken twice (PlatformReplies): a request recorded but not delivered has its delivery queued
+     * again.
+     */
     private void taken(String requestId, String file, String platform) {
         if (ledger.find(requestId).map(LedgerEntry::deliveredAt).isPresent()) {
             log.info("Request {} from {} was taken before; not delivered again", file, platform);

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * The poll strategy of the platform polling routes ({@code pollStrategy=#platformPollStrategy} in
  * routes/replies.yaml and routes/inbound.yaml). Before a poll: none for one interval after the route left a file in
  * place or got nowhere with the files it found ({@link PollPauses}); the folder's {@code .done} and {@code .error}
- * exist ({@link ArchiveFolders}). After a poll that really listed the folder (a poll that cannot connect fails, since the
- * routes set {@code throwExceptionOnConnectFailed}): its time is recorded for the platform's health. Failures keep
- * Camel's default handling (logged, retried at the next poll).
+ * exist ({@link ArchiveFolders}). After a poll that really listed the folder (a poll that cannot connect fails, since
+ * the routes set {@code throwExceptionOnConnectFailed}): its time is recorded for the platform's health, and whether
+ * it got anywhere. Failures keep Camel's default handling (logged, retried at the next poll).
  */
 @Component("platformPollStrategy")
 public class PlatformPollStrategy extends DefaultPollingConsumerPollStrategy {

@@ -104,7 +104,8 @@ class RoundTripTest {
         publish("RT-3");
         put(replies, "RT-3.json", reply("RT-3", "FOUND", "RT-3-bad.bin", "original".getBytes(StandardCharsets.UTF_8)));
         publish("RT-7");
-        put(replies, "RT-7.json", reply("RT-7", "FOUND", "RT-7-never-sent.pdf", "never".getBytes(StandardCharsets.UTF_8)));
+        put(replies, "RT-7.json",
+                reply("RT-7", "FOUND", "RT-7-never-sent.pdf", "never".getBytes(StandardCharsets.UTF_8)));
         publish("RT-4");
         put(replies, "RT-4.json", reply("RT-4", "DONE", null, null));
 
@@ -199,7 +200,8 @@ class RoundTripTest {
         // the sends join the listener's session only through the same connection factory
         ConnectionFactory templates = hub.bean("transactedJmsTemplate", JmsTemplate.class).getConnectionFactory();
         assertThat(transacted).allSatisfy(endpoint -> {
-            assertThat(endpoint.getConfiguration().isLazyCreateTransactionManager()).as(endpoint.getEndpointUri()).isFalse();
+            assertThat(endpoint.getConfiguration().isLazyCreateTransactionManager()).as(endpoint.getEndpointUri())
+                    .isFalse();
             assertThat(endpoint.getConfiguration().getTransactionManager()).as(endpoint.getEndpointUri()).isNull();
             assertThat(endpoint.isExposeListenerSession()).as(endpoint.getEndpointUri()).isTrue();
             assertThat(endpoint.getConfiguration().getConnectionFactory()).as(endpoint.getEndpointUri())

@@ -287,7 +287,8 @@ class ReplyParserTest {
         ObjectNode reply = found();
         ArrayNode attachments = reply.putArray("attachments");
         for (int i = 0; i < 19; i++) {
-            attachments.addObject().put("name", (char) ('a' + i) + "s".repeat(199)).put("sha256", SHA256).put("size", 1);
+            attachments.addObject().put("name", (char) ('a' + i) + "s".repeat(199)).put("sha256", SHA256)
+                    .put("size", 1);
         }
         // 19 names of 200 characters and 18 line breaks take 3,818; one more line break and a name of 181 make 4,000
         attachments.addObject().put("name", "t".repeat(181)).put("sha256", SHA256).put("size", 1);
