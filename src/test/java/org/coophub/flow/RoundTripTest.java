@@ -280,6 +280,35 @@ class RoundTripTest {
                 .filteredOn(reason -> reason.startsWith("reply delivered")).hasSize(1);
     }
 
+    /** The same for a request from another region: recorded, its delivery lost, offered again by the platform. */
+    @Test
+    void aRequestRecordedButNeverQueuedIsDeliveredWhenThePlatformOffersItAgain() throws Exception {
+        CamelContext camel = hub.bean(CamelContext.class);
+        Path requests = hub.platformFolder("national", "requests");
+        camel.getRouteController().stopRoute("deliver-requests");
+        try {
+            put(requests, "SH-2026-88.json", inboundRequest("SH-2026-88"));
+            await().until(() -> hub.ledger().find("SH-2026-88").isPresent());
+            try (Connection connection = hub.bean(ConnectionFactory.class).createConnection();
+                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    MessageConsumer queue = session.createConsumer(session.createQueue("coophub.deliver.requests"))) {
+                connection.start();
+                TextMessage queued = (TextMessage) queue.receive(10_000);
+                assertThat(queued.getText()).isEqualTo("SH-2026-88");
+                assertThat(queued.getStringProperty("JMSXGroupID")).isEqualTo("SH-2026-88");
+            }
+        } finally {
+            camel.getRouteController().startRoute("deliver-requests");
+        }
+        await().until(() -> Files.exists(requests.resolve(".done/SH-2026-88.json")));
+        assertThat(hub.inbox().resolve("requests/SH-2026-88.json")).doesNotExist();
+
+        put(requests, "SH-2026-88-again.json", inboundRequest("SH-2026-88"));
+        await().until(() -> Files.exists(hub.inbox().resolve("requests/SH-2026-88.json")));
+        await().until(() -> requestTopic.received().stream().anyMatch(m -> m.contains("SH-2026-88")));
+        assertThat(hub.ledger().find("SH-2026-88").orElseThrow().deliveredAt()).isNotNull();
+    }
+
     private static void publish(String requestId) {
         assertThat(hub.post("/api/requests", recordCheck(requestId, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
         await().until(() -> hub.ledger().find(requestId).orElseThrow().state() == RequestState.PUBLISHED);
