@@ -78,8 +78,9 @@ public class PlatformReplies {
                 log.info("Reply {} from {} was taken before; not delivered again", file, platform);
             } else {
                 // recorded, but its delivery may never have been queued (the broker's commit failed after the
-                // ledger's): queued again. Should the first one still be queued, the second finds it delivered and
-                // sends only the topic message again, which the broker drops by its duplicate id (LocalDelivery).
+                // ledger's): queued again. Should the first one still be queued, the second (same group, so after
+                // it: DeliveryQueue) finds it delivered and sends only the topic message again, which the broker
+                // drops by its duplicate id (LocalDelivery).
                 delivery.replyArrived(reply.requestId());
                 log.info("Reply {} from {} was taken before and is not delivered yet; its delivery is queued again",
                         file, platform);
