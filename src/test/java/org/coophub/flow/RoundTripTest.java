@@ -10,6 +10,7 @@ import static org.coophub.support.Requests.recordCheck;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -257,16 +258,10 @@ class RoundTripTest {
         try {
             put(replies, "RT-8.json", reply("RT-8", "FOUND", null, null));
             await().until(() -> hub.ledger().find("RT-8").orElseThrow().state() == RequestState.REPLIED);
-            // the factory shares one connection: the consumer must be closed itself, or it goes on taking messages
-            try (Connection connection = hub.bean(ConnectionFactory.class).createConnection();
-                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                    MessageConsumer queue = session.createConsumer(session.createQueue("coophub.deliver.replies"))) {
-                connection.start();
-                TextMessage queued = (TextMessage) queue.receive(10_000);
-                assertThat(queued.getText()).isEqualTo("RT-8");
-                // deliveries of one request go to one consumer at a time (DeliveryQueue)
-                assertThat(queued.getStringProperty("JMSXGroupID")).isEqualTo("RT-8");
-            }
+            TextMessage queued = takeQueued("coophub.deliver.replies");
+            assertThat(queued.getText()).isEqualTo("RT-8");
+            // deliveries of one request go to one consumer at a time (DeliveryQueue)
+            assertThat(queued.getStringProperty("JMSXGroupID")).isEqualTo("RT-8");
         } finally {
             camel.getRouteController().startRoute("deliver-replies");
         }
@@ -289,14 +284,9 @@ class RoundTripTest {
         try {
             put(requests, "SH-2026-88.json", inboundRequest("SH-2026-88"));
             await().until(() -> hub.ledger().find("SH-2026-88").isPresent());
-            try (Connection connection = hub.bean(ConnectionFactory.class).createConnection();
-                    Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                    MessageConsumer queue = session.createConsumer(session.createQueue("coophub.deliver.requests"))) {
-                connection.start();
-                TextMessage queued = (TextMessage) queue.receive(10_000);
-                assertThat(queued.getText()).isEqualTo("SH-2026-88");
-                assertThat(queued.getStringProperty("JMSXGroupID")).isEqualTo("SH-2026-88");
-            }
+            TextMessage queued = takeQueued("coophub.deliver.requests");
+            assertThat(queued.getText()).isEqualTo("SH-2026-88");
+            assertThat(queued.getStringProperty("JMSXGroupID")).isEqualTo("SH-2026-88");
         } finally {
             camel.getRouteController().startRoute("deliver-requests");
         }
@@ -307,6 +297,17 @@ class RoundTripTest {
         await().until(() -> Files.exists(hub.inbox().resolve("requests/SH-2026-88.json")));
         await().until(() -> requestTopic.received().stream().anyMatch(m -> m.contains("SH-2026-88")));
         assertThat(hub.ledger().find("SH-2026-88").orElseThrow().deliveredAt()).isNotNull();
+    }
+
+    /** Takes the next message off a queue, as if it had been lost before anyone delivered it. */
+    private static TextMessage takeQueued(String queueName) throws JMSException {
+        // the factory shares one connection: the consumer must be closed itself, or it goes on taking messages
+        try (Connection connection = hub.bean(ConnectionFactory.class).createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageConsumer queue = session.createConsumer(session.createQueue(queueName))) {
+            connection.start();
+            return (TextMessage) queue.receive(10_000);
+        }
     }
 
     private static void publish(String requestId) {

@@ -7,9 +7,7 @@ import static org.coophub.support.PlatformSide.reply;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
 import static org.coophub.support.Requests.recordCheck;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,9 +18,9 @@ import org.coophub.ledger.RequestState;
 import org.coophub.platform.PlatformArchiving;
 import org.coophub.platform.PlatformsProperties;
 import org.coophub.support.Hub;
+import org.coophub.support.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A reply that fails for a reason outside it (here the ledger row is locked past the lock timeout) is not a bad
@@ -37,11 +35,8 @@ class TransientFailureTest {
     @Test
     void aReplyThatFailsForAReasonOutsideItStaysAndIsTakenAgainAfterAPollInterval() throws Exception {
         String ledger = "jdbc:h2:file:" + dir.resolve("data/ledger/coophub").toAbsolutePath() + ";LOCK_TIMEOUT=10";
-        ListAppender<ILoggingEvent> leftInPlace = new ListAppender<>();
-        try (Hub hub = Hub.start(dir, "spring.datasource.url=" + ledger, "coophub.platforms.national.pollers=1")) {
-            // after the start: Spring Boot sets logging up afresh when a context starts
-            leftInPlace.start();
-            ((Logger) LoggerFactory.getLogger(PlatformArchiving.class)).addAppender(leftInPlace);
+        try (Hub hub = Hub.start(dir, "spring.datasource.url=" + ledger, "coophub.platforms.national.pollers=1");
+                LogCapture leftInPlace = LogCapture.of(PlatformArchiving.class)) {
             assertThat(hub.post("/api/requests", recordCheck("TF-1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
             await().until(() -> hub.ledger().find("TF-1").orElseThrow().state() == RequestState.PUBLISHED);
             Path replies = hub.platformFolder("national", "replies");
@@ -54,9 +49,9 @@ class TransientFailureTest {
                     lock.executeQuery().close();
                 }
                 put(replies, "TF-1.json", reply("TF-1", "FOUND", null, null));
-                await().until(() -> attempts(leftInPlace).size() >= 3);
+                await().until(() -> leftInPlace.containing("TF-1.json in place").size() >= 3);
 
-                List<ILoggingEvent> attempts = attempts(leftInPlace);
+                List<ILoggingEvent> attempts = leftInPlace.containing("TF-1.json in place");
                 for (int i = 1; i < attempts.size(); i++) {
                     // held back a poll interval, not for good (the bound leaves room for a slow machine)
                     assertThat(attempts.get(i).getTimeStamp() - attempts.get(i - 1).getTimeStamp())
@@ -72,18 +67,6 @@ class TransientFailureTest {
             await().until(() -> hub.ledger().find("TF-1").orElseThrow().state() == RequestState.REPLIED);
             await().until(() -> replies.resolve(".done/TF-1.json").toFile().exists());
             assertThat(replies.resolve(".error/TF-1.json")).doesNotExist();
-        } finally {
-            ((Logger) LoggerFactory.getLogger(PlatformArchiving.class)).detachAppender(leftInPlace);
         }
-    }
-
-    private static List<ILoggingEvent> attempts(ListAppender<ILoggingEvent> log) {
-        List<ILoggingEvent> events;
-        synchronized (log) { // the appender adds under this lock
-            events = List.copyOf(log.list);
-        }
-        return events.stream()
-                .filter(event -> event.getFormattedMessage().contains("TF-1.json in place"))
-                .toList();
     }
 }
