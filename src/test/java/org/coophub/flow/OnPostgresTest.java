@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
 import static org.coophub.support.Requests.recordCheck;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coophub.ledger.HistoryEntry;
@@ -25,6 +26,12 @@ class OnPostgresTest {
         String url = TestPostgres.newDatabaseUrl();
         try (Hub hub = Hub.start(dir, "spring.datasource.url=" + url, "spring.datasource.username=postgres",
                 "spring.datasource.password=")) {
+            // PostgreSQL, unlike H2, cannot store U+0000: refused at the door, not with a database error
+            String withNul = recordCheck("PG-0", SHANGHAI_XUHUI).replace("\"caseNumber\": \"", "\"caseNumber\": \"\\u0000");
+            HttpResponse<String> refused = hub.post("/api/requests", withNul);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"caseNumber\"", "\"rule\":\"characters\"");
+
             assertThat(hub.post("/api/requests", recordCheck("PG-1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
             assertThat(hub.post("/api/requests", recordCheck("PG-1", SHANGHAI_XUHUI)).body()).contains("\"duplicate\":true");
 

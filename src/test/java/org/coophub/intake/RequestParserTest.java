@@ -384,6 +384,30 @@ class RequestParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\ud800", "\\udc00", "x\\ud83d"})
+    void rejectsTextThatCannotBeStoredAsItIsNamingTheCharacter(String escape) {
+        byte[] request = new String(bytes(recordCheck().put("details", "before-after")), UTF_8)
+                .replace("before-after", "before" + escape + "after").getBytes(UTF_8);
+        List<FieldError> errors = errorsOf(request);
+        assertOnly(errors, "details", "characters");
+        assertThat(errors.get(0).message()).contains("U+" + escape.substring(escape.length() - 4).toUpperCase());
+    }
+
+    @Test
+    void rejectsAnUnstorableCharacterInAnyTextFieldEvenANestedOne() {
+        ObjectNode request = recordCheck();
+        ((ObjectNode) request.withArray("subjects").get(0)).put("name", "张\u0000三");
+        assertOnly(errorsOf(request), "subjects[0].name", "characters");
+        assertOnly(errorsOf(recordCheck().put("requestId", "R-1\u0000")), "requestId", "characters");
+    }
+
+    @Test
+    void acceptsTabsLineBreaksAndCharactersOutsideTheBasicPlane() {
+        String details = "第一行\r\n\t第二行 😀 𠀀";
+        assertThat(parse(recordCheck().put("details", details)).request().details()).isEqualTo(details);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"2011-06-30T09:15:00", "2011-06-30", "30/06/2011 09:15 +08:00", "yesterday",
             "2011-06-31T09:15:00+08:00"})
     void rejectsACreatedAtThatIsNotADateTimeWithOffset(String createdAt) {
