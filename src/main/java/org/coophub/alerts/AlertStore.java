@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +84,21 @@ public class AlertStore {
     }
 
     /**
-     * Records a sent alert. It is sent again at {@code repeatAt} (null: not again); earlier steps of the same
-     * deadline stop repeating, since this one supersedes them.
+     * Holds a claimed alert for {@code lease} more, just before it is sent. False if it is no longer this claimer's to
+     * send: its lease ran out and another instance claimed it, or a later step sent meanwhile superseded it. A batch
+     * is claimed under one lease, and mailing it may take longer than that lease.
+     */
+    @Transactional
+    public boolean holdForSending(DueAlert alert, String claim, OffsetDateTime until) {
+        return jdbc.sql("UPDATE alert SET claimed_until = ? WHERE id = ? AND claim = ? AND state = 'SENDING'")
+                .params(utc(until), alert.id(), claim)
+                .update() == 1;
+    }
+
+    /**
+     * Records a sent alert. It is sent again at {@code repeatAt} (null: not again). The earlier steps of the same
+     * deadline are superseded by it: one already sent stops repeating, one not yet sent (held back by an SMTP outage)
+     * is not sent any more, so that no one gets "overdue" after "second notice". Later steps are left as they are.
      */
     @Transactional
     public void markSent(DueAlert alert, String claim, String recipients, OffsetDateTime at, OffsetDateTime repeatAt) {
@@ -95,10 +109,16 @@ public class AlertStore {
                 .params(repeatAt == null ? State.SENT.name() : State.PENDING.name(), utc(repeatAt), utc(at),
                         truncate(recipients, 2000), alert.id(), claim)
                 .update();
+        List<String> earlier = Arrays.stream(AlertStep.values())
+                .filter(step -> step.ordinal() < alert.step().ordinal()).map(Enum::name).toList();
+        if (earlier.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                UPDATE alert SET state = 'SENT' WHERE request_id = ? AND kind = ? AND state = 'PENDING' AND sends > 0
-                  AND id <> ?""")
-                .params(alert.requestId(), alert.kind().name(), alert.id())
+                UPDATE alert SET state = CASE WHEN sends > 0 THEN 'SENT' ELSE 'CANCELLED' END, claim = NULL,
+                    claimed_until = NULL
+                WHERE request_id = :request AND kind = :kind AND step IN (:earlier) AND state IN ('PENDING', 'SENDING')""")
+                .param("request", alert.requestId()).param("kind", alert.kind().name()).param("earlier", earlier)
                 .update();
     }
 

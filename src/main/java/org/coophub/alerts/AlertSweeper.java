@@ -104,10 +104,12 @@ public class AlertSweeper {
             String claim = instance + "-" + UUID.randomUUID();
             due = store.claimDue(now, claim, schedule.claimLease(), schedule.batch());
             for (int i = 0; i < due.size(); i++) {
-                if (!send(due.get(i), claim, now)) {
-                    // the SMTP server is down: the rest of this batch waits too, in order
+                Duration retryIn = send(due.get(i), claim);
+                if (retryIn != null) {
+                    // the SMTP server is down: the rest of the batch waits as long, so that it stays in order
+                    OffsetDateTime retryAt = OffsetDateTime.now(clock).plus(retryIn);
                     due.subList(i + 1, due.size()).forEach(rest -> store.release(rest, claim, "not tried: the SMTP server "
-                            + "was unreachable", now.plus(schedule.retryDelay())));
+                            + "was unreachable", retryAt));
                     return sent;
                 }
                 sent++;
@@ -117,11 +119,16 @@ public class AlertSweeper {
         return sent;
     }
 
-    private boolean send(DueAlert alert, String claim, OffsetDateTime now) {
+    /** @return null if the alert was dealt with (sent, cancelled or no longer ours), else how long until it is retried */
+    private Duration send(DueAlert alert, String claim) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!store.holdForSending(alert, claim, now.plus(schedule.claimLease()))) {
+            return null;
+        }
         LedgerEntry request = ledger.find(alert.requestId()).orElse(null);
         if (request == null || !stillWaiting(request, alert.kind())) {
             store.cancel(alert, claim);
-            return true;
+            return null;
         }
         List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(escalation(alert.step()));
         RenderedMail rendered = mail.render(facts(alert, request, recipients, now));
@@ -137,13 +144,13 @@ public class AlertSweeper {
             store.release(alert, claim, error, now.plus(wait));
             log.warn("Alert {} ({} {} of request {}) could not be sent: {}; retrying in {}", alert.id(), alert.step(),
                     alert.kind(), alert.requestId(), error, wait);
-            return false;
+            return wait;
         }
         store.markSent(alert, claim, String.join(", ", recipients), now, repeatAt(alert, now));
         sentCounter(alert.step(), alert.kind()).increment();
         log.info("Alert {} sent: {} {} of request {} to {}", alert.id(), alert.step(), alert.kind(), alert.requestId(),
                 recipients);
-        return true;
+        return null;
     }
 
     /** {@code coophub_alerts_sent_total{step,kind}}: alert mails the SMTP server accepted, repeats included. */

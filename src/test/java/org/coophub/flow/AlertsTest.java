@@ -17,6 +17,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coophub.alerts.AlertStep;
+import org.coophub.alerts.AlertStore;
+import org.coophub.alerts.AlertView;
+import org.coophub.alerts.DeadlineKind;
+import org.coophub.alerts.DueAlert;
 import org.coophub.alerts.EmbeddedMailbox;
 import org.coophub.ledger.RequestState;
 import org.coophub.support.Hub;
@@ -132,6 +137,66 @@ class AlertsTest {
             hub.bean(org.coophub.alerts.AlertSweeper.class).sweep();
             assertThat(mails(hub, "ESC-5")).hasSize(2);
         }
+    }
+
+    @Test
+    void aStepHeldBackByAnSmtpOutageIsNotSentAfterALaterStepOfTheSameDeadline() {
+        try (Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.repeat-every=1h")) {
+            publish(hub, "ESC-7");
+            EmbeddedMailbox mailbox = hub.bean(EmbeddedMailbox.class);
+            mailbox.stop();
+            Instant secondNotice = DEADLINE.plus(Duration.ofDays(1));
+            // OVERDUE fails twice just before the second notice is due, so it backs off past it (30 s, then 60 s)
+            clock.set(secondNotice.minusSeconds(40));
+            await().until(() -> fireAt(hub, "ESC-7", AlertStep.OVERDUE).isAfter(secondNotice.minusSeconds(40)));
+            clock.set(secondNotice.minusSeconds(10));
+            await().until(() -> fireAt(hub, "ESC-7", AlertStep.OVERDUE).isAfter(secondNotice));
+            // the second notice, due now, is tried alone and fails once: it is retried before OVERDUE
+            clock.set(secondNotice.plusSeconds(1));
+            await().until(() -> alert(hub, "ESC-7", AlertStep.SECOND_NOTICE).lastError() != null);
+            assertThat(fireAt(hub, "ESC-7", AlertStep.SECOND_NOTICE))
+                    .isBefore(fireAt(hub, "ESC-7", AlertStep.OVERDUE));
+
+            // all three due again, in one batch: the second notice first, superseding the two claimed after it
+            mailbox.start();
+            clock.set(fireAt(hub, "ESC-7", AlertStep.OVERDUE).plusSeconds(1));
+            awaitMail(hub, "ESC-7", "SECOND_NOTICE");
+            hub.bean(org.coophub.alerts.AlertSweeper.class).sweep();
+
+            assertThat(mails(hub, "ESC-7")).extracting(Mail::subject).singleElement().asString()
+                    .contains("SECOND_NOTICE");
+            assertThat(alert(hub, "ESC-7", AlertStep.OVERDUE).state()).isEqualTo("CANCELLED");
+            assertThat(alert(hub, "ESC-7", AlertStep.DUE_SOON).state()).isEqualTo("CANCELLED");
+            assertThat(alert(hub, "ESC-7", AlertStep.SECOND_NOTICE).state()).isEqualTo("PENDING"); // repeats hourly
+        }
+    }
+
+    @Test
+    void anAlertWhoseLeaseRanOutIsSentOnlyByTheInstanceThatClaimedItSince() {
+        try (Hub hub = Hub.start(dir, clock)) {
+            publish(hub, "ESC-8");
+            AlertStore store = hub.bean(AlertStore.class);
+            java.time.OffsetDateTime due = DEADLINE.plusSeconds(1).atOffset(java.time.ZoneOffset.UTC);
+            Duration lease = Duration.ofMinutes(2);
+            List<DueAlert> first = store.claimDue(due, "first", lease, 10);
+            assertThat(first).extracting(DueAlert::step).containsExactly(AlertStep.DUE_SOON, AlertStep.OVERDUE);
+
+            // "first" is still mailing its batch when its lease runs out, and "second" claims what is left
+            List<DueAlert> second = store.claimDue(due.plus(lease).plusSeconds(1), "second", lease, 10);
+            assertThat(second).extracting(DueAlert::id).containsExactlyElementsOf(
+                    first.stream().map(DueAlert::id).toList());
+            assertThat(store.holdForSending(first.get(1), "first", due.plus(lease).plus(lease))).isFalse();
+            assertThat(store.holdForSending(second.get(1), "second", due.plus(lease).plus(lease))).isTrue();
+        }
+    }
+
+    private static AlertView alert(Hub hub, String requestId, AlertStep step) {
+        return hub.bean(AlertStore.class).list(requestId, 20).stream()
+                .filter(a -> a.step() == step && a.kind() == DeadlineKind.REPLY).findFirst().orElseThrow();
+    }
+
+    private static Instant fireAt(Hub hub, String requestId, AlertStep step) {
+        return alert(hub, requestId, step).fireAt().toInstant();
     }
 
     @Test
