@@ -1,6 +1,7 @@
 package org.coophub.broker;
 
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.coophub.intake.IntakeProperties;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,26 +21,32 @@ public class BrokerConfiguration {
     static final int DELIVERY_GROUP_BUCKETS = 256;
 
     /**
-     * The broker, not Camel, retries failed publications: the message stays in the journal between attempts,
-     * so a retry survives a restart, and it is never dead-lettered, since a request must not be dropped because
-     * a platform was down for a long time.
+     * The broker, not Camel, retries what the hub's own queues fail to handle: the message stays in the journal
+     * between attempts, so a retry survives a restart. None is ever dead-lettered: a request must not be dropped
+     * because a platform was down for long, nor a delivery or an intake because the ledger or a disk was out for a
+     * few seconds (Artemis's default, 10 attempts without delay, would move them to the DLQ within milliseconds).
+     * Input that is bad in itself is refused by the routes with its reason (coophub.intake.jms-dead-letter-queue).
      */
     @Bean
-    ArtemisConfigurationCustomizer coophubBrokerSettings(BrokerProperties broker) {
+    ArtemisConfigurationCustomizer coophubBrokerSettings(BrokerProperties broker, IntakeProperties intake) {
         return configuration -> {
             configuration.setJournalBufferTimeout_NIO((int) broker.journalBufferTimeout().toNanos());
             configuration.setIDCacheSize(broker.duplicateIdCacheSize());
-            AddressSettings publishing = new AddressSettings()
-                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
-                    .setRedeliveryMultiplier(broker.redeliveryMultiplier())
-                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
-                    .setMaxDeliveryAttempts(-1);
-            configuration.addAddressSetting("coophub.publish.#", publishing);
+            configuration.addAddressSetting("coophub.publish.#", retriedForever(broker));
             // deliveries are grouped by request (DeliveryQueue): hashing the groups into buckets keeps the broker's
             // table of groups small however many requests go through
             configuration.addAddressSetting("coophub.deliver.#",
-                    new AddressSettings().setDefaultGroupBuckets(DELIVERY_GROUP_BUCKETS));
+                    retriedForever(broker).setDefaultGroupBuckets(DELIVERY_GROUP_BUCKETS));
+            configuration.addAddressSetting(intake.jmsQueue(), retriedForever(broker));
         };
+    }
+
+    private static AddressSettings retriedForever(BrokerProperties broker) {
+        return new AddressSettings()
+                .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                .setRedeliveryMultiplier(broker.redeliveryMultiplier())
+                .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                .setMaxDeliveryAttempts(-1);
     }
 
     /** Sends that join the surrounding database transaction and commit right after it. */
