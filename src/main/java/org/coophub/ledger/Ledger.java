@@ -83,8 +83,9 @@ public class Ledger {
         OffsetDateTime now = now();
         int changed = jdbc.sql("""
                 UPDATE cooperation_request SET state = ?, publish_attempts = publish_attempts + 1, published_at = ?,
-                    published_path = ?, updated_at = ? WHERE request_id = ? AND state <> ?""")
-                .params(RequestState.PUBLISHED.name(), now, path, now, requestId, RequestState.PUBLISHED.name())
+                    published_path = ?, updated_at = ? WHERE request_id = ? AND state IN (?, ?)""")
+                .params(RequestState.PUBLISHED.name(), now, path, now, requestId, RequestState.ACCEPTED.name(),
+                        RequestState.RETRYING.name())
                 .update();
         if (changed == 1) {
             addHistory(requestId, RequestState.PUBLISHED, "published as " + path, now);
@@ -96,14 +97,17 @@ public class Ledger {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int recordPublishFailure(String requestId, String reason) {
         OffsetDateTime now = now();
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                 UPDATE cooperation_request SET state = ?, publish_attempts = publish_attempts + 1, updated_at = ?
-                WHERE request_id = ? AND state <> ?""")
-                .params(RequestState.RETRYING.name(), now, requestId, RequestState.PUBLISHED.name())
+                WHERE request_id = ? AND state IN (?, ?)""")
+                .params(RequestState.RETRYING.name(), now, requestId, RequestState.ACCEPTED.name(),
+                        RequestState.RETRYING.name())
                 .update();
         int attempts = jdbc.sql("SELECT publish_attempts FROM cooperation_request WHERE request_id = ?")
                 .param(requestId).query(Integer.class).optional().orElse(0);
-        addHistory(requestId, RequestState.RETRYING, "publish attempt " + attempts + " failed: " + reason, now);
+        if (changed == 1) {
+            addHistory(requestId, RequestState.RETRYING, "publish attempt " + attempts + " failed: " + reason, now);
+        }
         return attempts;
     }
 

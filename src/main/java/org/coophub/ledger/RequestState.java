@@ -1,5 +1,9 @@
 package org.coophub.ledger;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Where a request is in its life. Requests we publish (OUTBOUND) go ACCEPTED → (RETRYING) → PUBLISHED → REPLIED;
  * requests other regions send us (INBOUND) go RECEIVED → SIGNED → ANSWERED → CLOSED.
@@ -20,5 +24,8 @@ public enum RequestState {
     /** Our unit replied; the reply is queued for the platform the request came from. */
     ANSWERED,
     /** Our reply is on the platform. */
-    CLOSED
+    CLOSED;
+
+    /** The states in which a request of ours is still to be published. */
+    public static final Set<RequestState> AWAITING_PUBLICATION = Collections.unmodifiableSet(EnumSet.of(ACCEPTED, RETRYING));
 }

@@ -36,8 +36,9 @@ public class PlatformPublisher {
             exchange.setProperty(PUBLISH, false);
             return;
         }
-        if (ticket.alreadyPublished()) {
-            log.info("Request {} is already published; ignoring the redelivered message", requestId);
+        if (!ticket.awaitsPublication()) {
+            log.info("Request {} is {}, no longer waiting to be published; ignoring the redelivered message", requestId,
+                    ticket.state());
             exchange.setProperty(PUBLISH, false);
             return;
         }

@@ -82,7 +82,21 @@ abstract class LedgerContract {
         assertThat(entry.history()).extracting(HistoryEntry::reason).containsExactly(
                 "accepted", "publish attempt 1 failed: connection refused",
                 "publish attempt 2 failed: connection refused", "published as inbound/REQ-1.json");
-        assertThat(ledger.ticket("REQ-1").orElseThrow().alreadyPublished()).isTrue();
+        assertThat(ledger.ticket("REQ-1").orElseThrow().awaitsPublication()).isFalse();
+    }
+
+    @Test
+    void aRequestRepliedToWhileItsPublicationWaitsForARetryIsNotPublishedAgainNorMovedBack() {
+        ledger.admit(entry("REQ-1", "h1"), "accepted");
+        ledger.recordPublishFailure("REQ-1", "acknowledgement lost after the upload");
+        ledger.recordReply(reply("REQ-1", "r1"), Direction.OUTBOUND, "reply from national");
+
+        assertThat(ledger.ticket("REQ-1").orElseThrow().awaitsPublication()).isFalse();
+        ledger.recordPublishFailure("REQ-1", "connection refused");
+        assertThat(ledger.markPublished("REQ-1", "inbound/REQ-1.json")).isFalse();
+        LedgerEntry entry = ledger.find("REQ-1").orElseThrow();
+        assertThat(entry.state()).isEqualTo(RequestState.REPLIED);
+        assertThat(entry.history()).extracting(HistoryEntry::state).containsExactly("ACCEPTED", "RETRYING", "REPLIED");
     }
 
     @Test
