@@ -12,6 +12,12 @@ public record FieldError(String field, String rule, String message) {
 
     public static final String DOCUMENT = "(document)";
 
+    /** A field name can be a JSON key and a message can quote one: both are kept storable, whatever was sent. */
+    public FieldError {
+        field = StorableText.escaped(field);
+        message = StorableText.escaped(message);
+    }
+
     @Override
     public String toString() {
         return field + ": " + message + " [" + rule + "]";

@@ -56,6 +56,10 @@ public final class JsonFields {
      * @throws InvalidRequestException with a single {@link FieldError#DOCUMENT} error otherwise
      */
     public static JsonNode readDocument(byte[] bytes, long maxBytes, String what) {
+        if (bytes == null) {
+            // a JMS message can come without a body at all
+            throw documentError(what, "empty", "has no body");
+        }
         if (bytes.length > maxBytes) {
             throw documentError(what, "size", "is " + bytes.length + " bytes, more than the limit of " + maxBytes);
         }
@@ -145,38 +149,12 @@ public final class JsonFields {
             return null;
         }
         String value = node.textValue();
-        String unstorable = unstorableCharacter(value);
+        String unstorable = StorableText.problem(value);
         if (unstorable != null) {
             errors.add(new FieldError(path, "characters", unstorable));
             return null;
         }
         return value;
-    }
-
-    /**
-     * Why a text cannot be kept as it is, or null if it can. JSON escapes can carry characters that H2
-     * would store but PostgreSQL refuses (U+0000), that UTF-8 cannot encode and would silently turn into
-     * '?' (a lone surrogate), or that break the lines of files and mails downstream (other C0 controls).
-     * Tab, line feed and carriage return are ordinary text.
-     */
-    static String unstorableCharacter(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean pairStarts = Character.isHighSurrogate(c)
-                    && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
-            if (pairStarts) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return "must be valid Unicode: a lone surrogate (U+" + hex(c) + ") at character " + (i + 1);
-            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                return "must not contain the control character U+" + hex(c) + " (at character " + (i + 1) + ")";
-            }
-        }
-        return null;
-    }
-
-    private static String hex(char c) {
-        return String.format(Locale.ROOT, "%04X", (int) c);
     }
 
     /** A required string that must not be blank either, at most {@code max} characters. */

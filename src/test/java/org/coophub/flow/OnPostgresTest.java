@@ -31,6 +31,10 @@ class OnPostgresTest {
             HttpResponse<String> refused = hub.post("/api/requests", withNul);
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body()).contains("\"field\":\"caseNumber\"", "\"rule\":\"characters\"");
+            // nor in a key, which the refusal names and the ledger keeps
+            HttpResponse<String> badKey = hub.post("/api/requests", "{\"a\\u0000b\": 1}");
+            assertThat(badKey.statusCode()).isEqualTo(400);
+            assertThat(badKey.body()).contains("a\\\\u0000b", "unknown-field");
 
             assertThat(hub.post("/api/requests", recordCheck("PG-1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
             assertThat(hub.post("/api/requests", recordCheck("PG-1", SHANGHAI_XUHUI)).body()).contains("\"duplicate\":true");

@@ -180,6 +180,28 @@ class OutboundRelayTest {
     }
 
     @Test
+    void aFileWhoseKeysCouldNotBeStoredIsQuarantinedWithThemEscapedInItsReason() throws IOException {
+        hub.drop("FILE-KEYS.json", "{\"\\ud800\": 1, \"a\\u0000b\": 2}".getBytes(StandardCharsets.UTF_8));
+
+        Path reason = hub.quarantine().resolve("FILE-KEYS.json.error.txt");
+        await().until(() -> Files.exists(reason));
+        assertThat(Files.readString(reason)).contains("\\uD800", "a\\u0000b", "unknown-field");
+        assertThat(hub.ledger().rejectedInputs(10)).anySatisfy(refused -> assertThat(refused.toString())
+                .contains("a\\u0000b"));
+    }
+
+    @Test
+    void aJmsMessageWithoutABodyIsDeadLetteredAsEmpty() throws Exception {
+        JmsTemplate jms = hub.bean(JmsTemplate.class);
+        jms.send("coophub.requests.in", session -> session.createTextMessage());
+
+        jms.setReceiveTimeout(Duration.ofSeconds(10).toMillis());
+        Message dead = jms.receive("coophub.requests.rejected");
+        assertThat(dead).isNotNull();
+        assertThat(dead.getStringProperty(Quarantine.ERROR_PROPERTY)).contains("empty");
+    }
+
+    @Test
     void aJmsMessageIsPublishedAndABadOneIsDeadLetteredWithItsReason() throws Exception {
         JmsTemplate jms = hub.bean(JmsTemplate.class);
         jms.convertAndSend("coophub.requests.in", recordCheck("JMS-OK-1", BEIJING_HAIDIAN));
