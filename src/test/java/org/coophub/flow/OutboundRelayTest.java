@@ -122,6 +122,18 @@ class OutboundRelayTest {
     }
 
     @Test
+    void textAtItsLimitInCharactersOutsideTheBasicPlaneIsStored() {
+        String rare = "𠀀"; // one character, two UTF-16 units
+        String request = recordCheck("RARE-1", SHANGHAI_XUHUI)
+                .replace("\"预审一室\"", "\"" + rare.repeat(100) + "\"")
+                .replace("\"京朝公(刑)字[2026]0042号\"", "\"" + rare.repeat(64) + "\"");
+        assertThat(hub.post("/api/requests", request).statusCode()).isEqualTo(202);
+        LedgerEntry entry = awaitState("RARE-1", RequestState.PUBLISHED);
+        assertThat(entry.caseNumber()).isEqualTo(rare.repeat(64));
+        assertThat(entry.requestingRoom()).isEqualTo(rare.repeat(100));
+    }
+
+    @Test
     void aBodyThatIsNotUtf8IsRefused() {
         byte[] gbk = recordCheck("REST-GBK-1", SHANGHAI_XUHUI).getBytes(Charset.forName("GBK"));
 
