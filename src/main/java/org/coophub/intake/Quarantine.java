@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.coophub.ledger.Ledger;
@@ -61,9 +63,12 @@ public class Quarantine {
                     properties.jmsDeadLetterQueue());
         } else {
             String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-            Path kept = keepFile(exchange, name, reason);
-            keepAttachments(exchange, kept.getParent());
+            // the ledger first: if it is down, nothing has moved yet and the file is simply taken again later,
+            // rather than copied into quarantine once per poll while the outage lasts
             ledger.recordRejectedInput(Channel.FILE.name(), name, reason);
+            Path folder = createQuarantine(name);
+            Map<String, String> attachments = keepAttachments(exchange, folder);
+            Path kept = keepFile(exchange, folder, name, attachments, reason);
             log.warn("Refused file {}: {}; moved to {}", name, oneLine(reason), kept);
         }
     }
@@ -82,20 +87,32 @@ public class Quarantine {
         });
     }
 
-    private Path keepFile(Exchange exchange, String name, String reason) {
+    private Path createQuarantine(String name) {
         try {
-            Path folder = Files.createDirectories(properties.quarantine());
+            return Files.createDirectories(properties.quarantine());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not quarantine " + name + " in " + properties.quarantine(), e);
+        }
+    }
+
+    /**
+     * The file, with its report beside it. The report names each attachment kept with it, and the name it is kept
+     * under when another file of that name was there already, so that a requeue puts back the right one.
+     */
+    private Path keepFile(Exchange exchange, Path folder, String name, Map<String, String> attachments, String reason) {
+        try {
             Path target = freeName(folder, Path.of(name).getFileName().toString());
             Path partial = target.resolveSibling(target.getFileName() + ".part");
             try (InputStream content = content(exchange)) {
                 Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
             }
             String from = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
-            List<?> attachments = exchange.getProperty(ATTACHMENTS, List.class);
-            String report = "file: " + name + "\n" + QuarantineFolder.FROM + (from == null ? "" : from) + "\n"
-                    + QuarantineFolder.ATTACHMENTS + (attachments == null ? "" : String.join(", ",
-                            attachments.stream().map(String::valueOf).toList())) + "\n"
-                    + "refused at: " + OffsetDateTime.now(clock) + "\nrule(s) broken:\n" + reason + "\n";
+            StringBuilder report = new StringBuilder("file: ").append(name).append('\n')
+                    .append(QuarantineFolder.FROM).append(from == null ? "" : from).append('\n');
+            attachments.forEach((original, keptAs) -> report.append(QuarantineFolder.attachmentLine(original, keptAs))
+                    .append('\n'));
+            report.append("refused at: ").append(OffsetDateTime.now(clock)).append("\nrule(s) broken:\n").append(reason)
+                    .append('\n');
             Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), report, StandardCharsets.UTF_8);
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -103,23 +120,31 @@ public class Quarantine {
         }
     }
 
-    /** A refused reply file takes the attachments it named (lying beside it) into quarantine with it. */
-    private static void keepAttachments(Exchange exchange, Path quarantine) {
+    /**
+     * A refused reply file takes the attachments it named (lying beside it) into quarantine with it.
+     *
+     * @return the name each attachment moved was kept under, by the name the reply gives it
+     */
+    private static Map<String, String> keepAttachments(Exchange exchange, Path quarantine) {
         List<?> names = exchange.getProperty(ATTACHMENTS, List.class);
         String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
+        Map<String, String> kept = new LinkedHashMap<>();
         if (names == null || parent == null) {
-            return;
+            return kept;
         }
         for (Object name : names) {
             try {
                 Path attachment = Path.of(parent).resolve(name.toString());
                 if (Files.exists(attachment)) {
-                    Files.move(attachment, freeName(quarantine, name.toString()));
+                    Path target = freeName(quarantine, name.toString());
+                    Files.move(attachment, target);
+                    kept.put(name.toString(), target.getFileName().toString());
                 }
             } catch (IOException e) {
                 log.warn("Could not quarantine attachment {}: {}", name, e.getMessage());
             }
         }
+        return kept;
     }
 
     /** Streams the original, so that an oversized file is copied without being loaded into memory. */

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 public class QuarantineFolder {
 
     static final String FROM = "from: ";
-    static final String ATTACHMENTS = "attachments: ";
+    private static final String ATTACHMENT = "attachment: ";
+    // attachment names cannot hold control characters (ReplyParser's file-name rule), so a tab separates them
+    private static final String KEPT_AS = "\tkept as: ";
     private static final String REPORT = ".error.txt";
 
     private final IntakeProperties properties;
@@ -30,6 +32,11 @@ public class QuarantineFolder {
     }
 
     public record Kept(String name, Instant at, String report) {
+    }
+
+    /** The report's line for an attachment kept with a refused file: the name the file gives it, the name kept under. */
+    static String attachmentLine(String original, String keptAs) {
+        return ATTACHMENT + original + KEPT_AS + keptAs;
     }
 
     public List<Kept> list() throws IOException {
@@ -61,12 +68,13 @@ public class QuarantineFolder {
                 .filter(from -> !from.isBlank()).map(Path::of).findFirst().orElse(properties.outbox());
         Files.createDirectories(origin);
         // attachments first, the document that names them last, as the intake expects
-        for (String attachment : lines.stream().filter(line -> line.startsWith(ATTACHMENTS))
-                .flatMap(line -> Stream.of(line.substring(ATTACHMENTS.length()).split(",\\s*")))
-                .filter(a -> !a.isBlank()).toList()) {
-            Path kept = folder.resolve(attachment).normalize();
-            if (kept.getParent().equals(folder) && Files.exists(kept)) {
-                Files.move(kept, origin.resolve(attachment), StandardCopyOption.REPLACE_EXISTING);
+        for (String line : lines.stream().filter(line -> line.startsWith(ATTACHMENT) && line.contains(KEPT_AS)).toList()) {
+            String entry = line.substring(ATTACHMENT.length());
+            String original = entry.substring(0, entry.indexOf(KEPT_AS));
+            Path kept = folder.resolve(entry.substring(entry.indexOf(KEPT_AS) + KEPT_AS.length())).normalize();
+            Path back = origin.resolve(original).normalize();
+            if (kept.getParent().equals(folder) && back.getParent().equals(origin.normalize()) && Files.exists(kept)) {
+                Files.move(kept, back, StandardCopyOption.REPLACE_EXISTING);
             }
         }
         // a second file of the same name was kept as <name>.<n>; it goes back under its own name

@@ -1,0 +1,87 @@
+package org.coophub.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.coophub.support.PlatformSide.put;
+import static org.coophub.support.PlatformSide.reply;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.coophub.intake.QuarantineFolder;
+import org.coophub.support.Hub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The quarantine keeps one copy of each refused file, with what came with it, and gives back the right things. */
+class QuarantineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoRefusedRepliesWithAnAttachmentOfTheSameNameEachKeepAndGetBackTheirOwn() throws Exception {
+        try (Hub hub = Hub.start(dir)) {
+            byte[] first = "statement of the first reply".getBytes(StandardCharsets.UTF_8);
+            byte[] second = "statement of the second reply".getBytes(StandardCharsets.UTF_8);
+            refuseReplyWithStatement(hub, "Q-A.json", first);
+            refuseReplyWithStatement(hub, "Q-B.json", second);
+            Path quarantine = hub.quarantine();
+            assertThat(Files.readString(quarantine.resolve("Q-B.json.error.txt")))
+                    .contains("attachment: statement.pdf\tkept as: statement.pdf.1");
+            assertThat(quarantine.resolve("statement.pdf.1")).hasBinaryContent(second);
+
+            // put back, the second reply brings its own statement (it is refused again: its request is still unknown)
+            assertThat(hub.bean(QuarantineFolder.class).requeue("Q-B.json")).isPresent();
+            await().until(() -> Files.exists(quarantine.resolve("Q-B.json.error.txt")));
+            String report = Files.readString(quarantine.resolve("Q-B.json.error.txt"));
+            assertThat(report).contains("statement.pdf", "no request NOT-OURS-Q-B");
+            String keptAs = report.lines().filter(line -> line.startsWith("attachment: ")).findFirst().orElseThrow()
+                    .replaceFirst(".*kept as: ", "");
+            assertThat(quarantine.resolve(keptAs)).hasBinaryContent(second);
+            assertThat(quarantine.resolve("statement.pdf")).hasBinaryContent(first);
+        }
+    }
+
+    @Test
+    void aBadFileIsQuarantinedOnceThoughTheLedgerWasDownWhenItCame() throws Exception {
+        try (Hub hub = Hub.start(dir)) {
+            DataSource ledger = hub.bean(DataSource.class);
+            execute(ledger, "ALTER TABLE rejected_input RENAME TO rejected_input_away");
+            hub.drop("Q-DOWN.json", "{\"requestId\": \"Q-DOWN\"}".getBytes(StandardCharsets.UTF_8));
+            await().until(() -> failedIntakes(hub) >= 3);
+
+            execute(ledger, "ALTER TABLE rejected_input_away RENAME TO rejected_input");
+            await().until(() -> Files.exists(hub.quarantine().resolve("Q-DOWN.json.error.txt")));
+            await().until(() -> !Files.exists(hub.outbox().resolve("Q-DOWN.json")));
+            try (Stream<Path> kept = Files.list(hub.quarantine())) {
+                assertThat(kept.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("Q-DOWN")))
+                        .containsExactlyInAnyOrder("Q-DOWN.json", "Q-DOWN.json.error.txt");
+            }
+        }
+    }
+
+    private static void refuseReplyWithStatement(Hub hub, String file, byte[] statement) {
+        put(hub.repliesOutbox(), "statement.pdf", statement);
+        put(hub.repliesOutbox(), file, reply("NOT-OURS-" + file.replace(".json", ""), "FOUND", "statement.pdf", statement));
+        await().until(() -> Files.exists(hub.quarantine().resolve(file + ".error.txt")));
+    }
+
+    private static double failedIntakes(Hub hub) {
+        Counter failed = hub.bean(MeterRegistry.class).find("camel.exchanges.failed")
+                .tag("routeId", "intake-from-outbox").counter();
+        return failed == null ? 0 : failed.count();
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
