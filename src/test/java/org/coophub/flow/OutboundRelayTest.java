@@ -134,6 +134,19 @@ class OutboundRelayTest {
     }
 
     @Test
+    void aRequestWhoseFileIsAlreadyOnThePlatformIsPublishedOverIt() throws IOException {
+        // as after a crash between the upload's rename and the ledger's update: the redelivery finds its own file there
+        Path inbound = hub.inbound("national");
+        Files.createDirectories(inbound);
+        Files.writeString(inbound.resolve("AGAIN-1.json"), "uploaded before the crash");
+        assertThat(hub.post("/api/requests", recordCheck("AGAIN-1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+
+        awaitState("AGAIN-1", RequestState.PUBLISHED);
+        assertThat(Files.readString(inbound.resolve("AGAIN-1.json"))).contains("\"requestId\":\"AGAIN-1\"");
+        assertThat(hub.ledger().find("AGAIN-1").orElseThrow().publishAttempts()).isEqualTo(1);
+    }
+
+    @Test
     void aBodyThatIsNotUtf8IsRefused() {
         byte[] gbk = recordCheck("REST-GBK-1", SHANGHAI_XUHUI).getBytes(Charset.forName("GBK"));
 
