@@ -106,14 +106,17 @@ public class Quarantine {
             try (InputStream content = content(exchange)) {
                 Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
             }
-            String from = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
+            // a folder on this machine only: a requeue puts the file back there (else into coophub.intake.outbox)
+            String from = isLocalFile(exchange)
+                    ? exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class) : null;
             StringBuilder report = new StringBuilder("file: ").append(name).append('\n')
                     .append(QuarantineFolder.FROM).append(from == null ? "" : from).append('\n');
             attachments.forEach((original, keptAs) -> report.append(QuarantineFolder.attachmentLine(original, keptAs))
                     .append('\n'));
             report.append("refused at: ").append(OffsetDateTime.now(clock)).append("\nrule(s) broken:\n").append(reason)
                     .append('\n');
-            Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), report, StandardCharsets.UTF_8);
+            Path reportFile = target.resolveSibling(target.getFileName() + ".error.txt");
+            Files.writeString(reportFile, report, StandardCharsets.UTF_8);
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not quarantine " + name + " in " + properties.quarantine(), e);
@@ -145,6 +148,10 @@ public class Quarantine {
             }
         }
         return kept;
+    }
+
+    private static boolean isLocalFile(Exchange exchange) {
+        return exchange.getMessage().getBody() instanceof GenericFile<?> file && file.getFile() instanceof java.io.File;
     }
 
     /** Streams the original, so that an oversized file is copied without being loaded into memory. */
