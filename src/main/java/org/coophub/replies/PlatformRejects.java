@@ -1,9 +1,14 @@
 package org.coophub.replies;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.coophub.ledger.Ledger;
+import org.coophub.platform.Outages;
 import org.coophub.platform.PlatformArchiving;
+import org.coophub.platform.PlatformFilesProperties;
+import org.coophub.publishing.PlatformPublisher;
 import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps aside a file from a platform that cannot be taken (called by routes/error-policy.yaml): the reason goes to
  * the ledger and the log, the file (and any attachments it named) to the {@code .error} folder beside it, and the
- * poll goes on with the next file.
+ * poll goes on with the next file. The map of unexplained failures is in memory: a restart gives a file its
+ * attempts anew, which only delays keeping it aside.
  */
 @Component("platformRejects")
 public class PlatformRejects {
@@ -21,19 +27,53 @@ public class PlatformRejects {
 
     private final Ledger ledger;
     private final PlatformReplies replies;
+    private final int maxAttempts;
+    private final Map<String, Integer> unexplainedFailures = new ConcurrentHashMap<>();
 
-    public PlatformRejects(Ledger ledger, PlatformReplies replies) {
+    public PlatformRejects(Ledger ledger, PlatformReplies replies, PlatformFilesProperties files) {
         this.ledger = ledger;
         this.replies = replies;
+        this.maxAttempts = files.maxAttempts();
+    }
+
+    /** A file that breaks a rule: kept aside at once. */
+    public void keepAside(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        keepAside(exchange, PersonalData.maskText(String.valueOf(failure.getMessage())).replace('\n', ' '));
+    }
+
+    /**
+     * A file that failed otherwise. An outage says nothing about the file: it stays and is taken again after a poll
+     * interval (PlatformArchiving), however long the outage lasts. Any other failure may be the file's doing in a
+     * way no rule foresaw; after {@code coophub.platform-files.max-attempts} of them it is kept aside with the last
+     * one as its reason, so that it is not tried for ever and someone looks at it.
+     */
+    public void failed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (Outages.isOutage(failure)) {
+            return;
+        }
+        String key = exchange.getProperty(PlatformReplies.SOURCE, String.class) + ":"
+                + exchange.getProperty("coophubFolder", String.class) + "/"
+                + exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        int attempts = unexplainedFailures.merge(key, 1, Integer::sum);
+        String error = failure == null ? "unknown error"
+                : failure.getClass().getSimpleName() + ": " + PlatformPublisher.rootMessage(failure);
+        if (attempts < maxAttempts) {
+            log.warn("{} failed unexpectedly (attempt {} of {}): {}", key, attempts, maxAttempts,
+                    PersonalData.maskText(error));
+            return;
+        }
+        unexplainedFailures.remove(key);
+        keepAside(exchange, "could not be taken in " + attempts + " attempts, for no rule it breaks and no outage;"
+                + " last error: " + PersonalData.maskText(error).replace('\n', ' '));
     }
 
     @SuppressWarnings("unchecked")
-    public void keepAside(Exchange exchange) {
+    private void keepAside(Exchange exchange, String reason) {
         String platform = exchange.getProperty(PlatformReplies.SOURCE, String.class);
         String file = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         String folder = exchange.getProperty("coophubFolder", String.class);
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String reason = PersonalData.maskText(String.valueOf(failure.getMessage())).replace('\n', ' ');
         ledger.recordRejectedInput("PLATFORM", platform + ":" + folder + "/" + file, reason);
         // only once the ledger has the reason: should that fail, the file stays and is tried again
         exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
