@@ -148,12 +148,20 @@ public final class JsonFields {
             return null;
         }
         String value = node.textValue();
+        return hasStorableCharacters(value, path, errors) ? value : null;
+    }
+
+    /**
+     * Whether the text can be kept as it is (see {@link #unstorableCharacter}), recording a {@code characters} error
+     * if not; for text that comes some other way than a JSON field (a CSV column, a query parameter).
+     */
+    public static boolean hasStorableCharacters(String value, String path, List<FieldError> errors) {
         String unstorable = unstorableCharacter(value);
         if (unstorable != null) {
             errors.add(new FieldError(path, "characters", unstorable));
-            return null;
+            return false;
         }
-        return value;
+        return true;
     }
 
     /**
