@@ -2,6 +2,7 @@ package org.coophub.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
 import org.coophub.intake.Channel;
 import org.coophub.intake.FieldError;
 import org.coophub.intake.InvalidRequestException;
@@ -16,12 +17,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** How the REST API reports refused requests: a list of {field, rule, message}, never a stack trace. */
 @RestControllerAdvice
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, long.class, Integer.class, Long.class);
 
     private final Ledger ledger;
 
@@ -44,6 +48,22 @@ public class ApiErrors {
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<Refusal> invalidQuery(InvalidQueryException refusal) {
         return ResponseEntity.badRequest().body(new Refusal(refusal.errors()));
+    }
+
+    /**
+     * A parameter or path segment that is not of its type, e.g. {@code ?limit=x} or {@code /api/alerts/abc/ack}:
+     * named like any other broken rule instead of Spring's bare 400.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Refusal> mismatch(MethodArgumentTypeMismatchException mismatch) {
+        String value = PersonalData.maskText(String.valueOf(mismatch.getValue()));
+        Class<?> type = mismatch.getRequiredType();
+        FieldError error = WHOLE_NUMBERS.contains(type)
+                ? new FieldError(mismatch.getName(), "integer", "must be a whole number (" + type.getSimpleName()
+                        + "): " + value)
+                : new FieldError(mismatch.getName(), "pattern", "cannot be read as "
+                        + (type == null ? "its type" : type.getSimpleName()) + ": " + value);
+        return ResponseEntity.badRequest().body(new Refusal(List.of(error)));
     }
 
     @ExceptionHandler(ReplyRefusedException.class)

@@ -32,6 +32,21 @@ class OnPostgresTest {
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body()).contains("\"field\":\"caseNumber\"", "\"rule\":\"characters\"");
 
+            // nor in a date PostgreSQL cannot keep as it is
+            for (String createdAt : new String[] {"+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z"}) {
+                HttpResponse<String> outOfRange = hub.post("/api/requests", recordCheck("PG-0", SHANGHAI_XUHUI)
+                        .replace("2026-03-02T09:30:00+08:00", createdAt));
+                assertThat(outOfRange.statusCode()).isEqualTo(400);
+                assertThat(outOfRange.body()).contains("\"field\":\"createdAt\"", "\"rule\":\"datetime\"");
+            }
+            // nor in a parameter or a body of another call
+            assertThat(hub.get("/requests?requestId=%00").statusCode()).isEqualTo(400);
+            assertThat(hub.get("/requests?room=%00").statusCode()).isEqualTo(400);
+            assertThat(hub.get("/api/alerts?requestId=%00").statusCode()).isEqualTo(400);
+            assertThat(hub.get("/api/audit?user=%00").statusCode()).isEqualTo(400);
+            assertThat(hub.post("/api/requests/PG-0/sign", "{\"signedBy\": \"\\u0000\"}").statusCode()).isEqualTo(400);
+            assertThat(hub.post("/api/alerts/1/ack", "{\"by\": \"\\u0000\"}").statusCode()).isEqualTo(400);
+
             assertThat(hub.post("/api/requests", recordCheck("PG-1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
             assertThat(hub.post("/api/requests", recordCheck("PG-1", SHANGHAI_XUHUI)).body()).contains("\"duplicate\":true");
 
