@@ -173,17 +173,44 @@ public final class JsonFields {
     static String unstorableCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean pairStarts = Character.isHighSurrogate(c)
-                    && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
-            if (pairStarts) {
+            if (pairStartsAt(value, i)) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "must be valid Unicode: a lone surrogate (U+" + hex(c) + ") at character " + (i + 1);
-            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            } else if (isControl(c)) {
                 return "must not contain the control character U+" + hex(c) + " (at character " + (i + 1) + ")";
             }
         }
         return null;
+    }
+
+    /**
+     * The text with each character {@link #unstorableCharacter} refuses written as its JSON-style escape (backslash,
+     * u, four hex digits), for text kept as evidence of what was sent rather than refused (a name typed at a failed
+     * login).
+     */
+    public static String withUnstorableEscaped(String value) {
+        StringBuilder escaped = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (pairStartsAt(value, i)) {
+                escaped.append(c).append(value.charAt(++i));
+            } else if (Character.isSurrogate(c) || isControl(c)) {
+                escaped.append("\\u").append(hex(c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static boolean pairStartsAt(String value, int i) {
+        return Character.isHighSurrogate(value.charAt(i))
+                && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+    }
+
+    private static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
     }
 
     private static String hex(char c) {
