@@ -2,7 +2,6 @@ package org.coophub.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Set;
 import org.coophub.intake.Channel;
 import org.coophub.intake.FieldError;
 import org.coophub.intake.InvalidRequestException;
@@ -24,8 +23,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-
-    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, long.class, Integer.class, Long.class);
 
     private final Ledger ledger;
 
@@ -52,18 +49,14 @@ public class ApiErrors {
 
     /**
      * A parameter or path segment that is not of its type, e.g. {@code ?limit=x} or {@code /api/alerts/abc/ack}:
-     * named like any other broken rule instead of Spring's bare 400.
+     * named like any other broken rule instead of Spring's bare 400. The only typed ones are whole numbers (limits,
+     * an alert's id); the others are taken as text and checked by their own rules.
      */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Refusal> mismatch(MethodArgumentTypeMismatchException mismatch) {
-        String value = PersonalData.maskText(String.valueOf(mismatch.getValue()));
-        Class<?> type = mismatch.getRequiredType();
-        FieldError error = WHOLE_NUMBERS.contains(type)
-                ? new FieldError(mismatch.getName(), "integer", "must be a whole number (" + type.getSimpleName()
-                        + "): " + value)
-                : new FieldError(mismatch.getName(), "pattern", "cannot be read as "
-                        + (type == null ? "its type" : type.getSimpleName()) + ": " + value);
-        return ResponseEntity.badRequest().body(new Refusal(List.of(error)));
+        return ResponseEntity.badRequest().body(new Refusal(List.of(new FieldError(mismatch.getName(), "integer",
+                "must be a whole number (" + mismatch.getParameter().getParameterType().getSimpleName() + "): "
+                        + PersonalData.maskText(String.valueOf(mismatch.getValue()))))));
     }
 
     @ExceptionHandler(ReplyRefusedException.class)
