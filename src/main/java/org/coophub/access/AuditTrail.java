@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.coophub.intake.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,7 +59,18 @@ public class AuditTrail {
                 .list();
     }
 
+    /**
+     * What fits the column and the database can store: a failed login records the name as typed, which may hold
+     * U+0000 (PostgreSQL refuses it, and the login would end in a 500) or be cut in the middle of a surrogate pair.
+     */
     private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        if (text == null) {
+            return null;
+        }
+        String storable = StorableText.escaped(text);
+        if (storable.length() <= max) {
+            return storable;
+        }
+        return storable.substring(0, Character.isLowSurrogate(storable.charAt(max)) ? max - 1 : max);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -62,10 +63,13 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, AuditTrail audit, InMemoryUserDetailsManager users,
-            PasswordEncoder encoder) throws Exception {
+            PasswordEncoder encoder, AuthenticationEventPublisher loginEvents) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        http.authenticationManager(new ProviderManager(new RememberedLogins(passwords, Duration.ofMinutes(5))));
+        ProviderManager logins = new ProviderManager(new RememberedLogins(passwords, Duration.ofMinutes(5)));
+        // a ProviderManager made by hand publishes nothing by default, and AuditListeners would never hear of a login
+        logins.setAuthenticationEventPublisher(loginEvents);
+        http.authenticationManager(logins);
         http.addFilterBefore(new AuditFilter(audit), AuthorizationFilter.class);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()

@@ -145,7 +145,7 @@ public class AlertStore {
         return jdbc.sql("""
                 UPDATE alert SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?
                 WHERE id = ? AND sends > 0 AND state IN ('PENDING', 'SENT')""")
-                .params(utc(at), truncate(by, 100), id)
+                .params(utc(at), by, id)
                 .update() == 1;
     }
 

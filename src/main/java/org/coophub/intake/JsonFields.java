@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -38,6 +39,8 @@ public final class JsonFields {
     private static final int REGION_DIGITS = 6;
     private static final int UNIT_DIGITS = 12;
     private static final int MAX_UNIT_NAME = 100;
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     // Duplicate keys would otherwise silently keep the last value, the same trap as an ignored typo.
@@ -149,12 +152,20 @@ public final class JsonFields {
             return null;
         }
         String value = node.textValue();
+        return hasStorableCharacters(value, path, errors) ? value : null;
+    }
+
+    /**
+     * Whether the text can be kept as it is (see {@link StorableText#problem}), recording a {@code characters} error
+     * if not; for text that comes some other way than a JSON field (a CSV column, a query parameter).
+     */
+    public static boolean hasStorableCharacters(String value, String path, List<FieldError> errors) {
         String unstorable = StorableText.problem(value);
         if (unstorable != null) {
             errors.add(new FieldError(path, "characters", unstorable));
-            return null;
+            return false;
         }
-        return value;
+        return true;
     }
 
     /** A required string that must not be blank either, at most {@code max} characters. */
@@ -283,17 +294,30 @@ public final class JsonFields {
     public static OffsetDateTime dateTime(JsonNode object, String name, String path, boolean required,
             List<FieldError> errors) {
         String value = text(object, name, path, required, errors);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : dateTime(value, path, errors);
+    }
+
+    /**
+     * An ISO-8601 date-time with offset between {@link #EARLIEST} and {@link #LATEST}, or null (the error then
+     * recorded). The bounds keep to what every ledger database stores as it is: PostgreSQL refuses years past
+     * 294276, and its driver turns years before 4713 BC into -infinity, while H2 takes both.
+     */
+    public static OffsetDateTime dateTime(String value, String path, List<FieldError> errors) {
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            time = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             // A time without offset is ambiguous across the bureaus' systems, so it is refused, not guessed.
             errors.add(new FieldError(path, "datetime",
                     "must be an ISO-8601 date-time with offset, e.g. 2011-06-30T09:15:00+08:00"));
             return null;
         }
+        if (time.toInstant().isBefore(EARLIEST) || time.toInstant().isAfter(LATEST)) {
+            errors.add(new FieldError(path, "datetime", "must lie between " + EARLIEST + " and " + LATEST
+                    + " (years 1970 to 9999), is " + value));
+            return null;
+        }
+        return time;
     }
 
     public static String kind(JsonNode node) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.coophub.intake.FieldError;
+import org.coophub.intake.JsonFields;
 
 /**
  * The rules of the values statistics and the assessment take, whichever way they come (query, REST body, CSV
@@ -66,17 +67,22 @@ public final class ReportingRules {
         return null;
     }
 
-    /** The room as stored: without surrounding blanks, so that "预审一室 " and "预审一室" are one room. */
+    /**
+     * The room as stored: without surrounding blanks, so that "预审一室 " and "预审一室" are one room. Checked as a
+     * request's requestingRoom is (characters, and length in code points); the characters before stripping, since
+     * strip() also removes some control characters that would otherwise vanish unnoticed.
+     */
     public static String room(String field, String value, List<FieldError> errors) {
         if (isBlank(field, value, errors)) {
             return null;
         }
-        String room = value.strip();
-        if (room.length() > MAX_ROOM) {
-            errors.add(new FieldError(field, "length", "must be at most " + MAX_ROOM + " characters, is " + room.length()));
+        if (!JsonFields.hasStorableCharacters(value, field, errors)) {
             return null;
         }
-        return room;
+        String room = value.strip();
+        int before = errors.size();
+        JsonFields.checkLength(room, field, MAX_ROOM, errors);
+        return errors.size() == before ? room : null;
     }
 
     public static Integer detentions(String field, long value, List<FieldError> errors) {

@@ -2,11 +2,13 @@ package org.coophub.web;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.coophub.access.AuditTrail;
+import org.coophub.intake.FieldError;
+import org.coophub.intake.JsonFields;
 import org.coophub.intake.QuarantineFolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,12 +30,18 @@ public class AdminApi {
         this.quarantine = quarantine;
     }
 
+    /** {@code from} and {@code to} are read as a request's createdAt is: with offset, in the range the ledger stores. */
     @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<AuditTrail.Event> audit(@RequestParam(required = false) String user,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "500") int limit) {
-        return audit.find(user, from, to, limit);
+        List<FieldError> errors = new ArrayList<>();
+        OffsetDateTime start = from == null || from.isBlank() ? null : JsonFields.dateTime(from, "from", errors);
+        OffsetDateTime end = to == null || to.isBlank() ? null : JsonFields.dateTime(to, "to", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidQueryException(errors);
+        }
+        return audit.find(user, start, end, limit);
     }
 
     @GetMapping(path = "/api/quarantine", produces = MediaType.APPLICATION_JSON_VALUE)

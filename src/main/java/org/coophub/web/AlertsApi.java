@@ -46,9 +46,6 @@ public class AlertsApi {
         this.clock = clock;
     }
 
-    public record Acknowledgement(String by) {
-    }
-
     @GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Alerts with their step, deadline, state, sends, recipients and last error")
     @ApiResponse(responseCode = "200", description = "The alerts",
@@ -61,17 +58,19 @@ public class AlertsApi {
 
     @PostMapping(path = "/api/alerts/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Acknowledge a sent alert",
-            description = "Stops repeats of that step (not the next step). The body is optional: {\"by\": \"王警官\"}.")
+            description = "Stops repeats of that step (not the next step). The body is optional: {\"by\": \"王警官\"}, "
+                    + "at most 100 characters.")
     @ApiResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(examples = @ExampleObject(value = "{\"id\": 42, \"state\": \"ACKNOWLEDGED\"}")))
+    @ApiResponse(responseCode = "400", description = "Refused body: every broken rule as {field, rule, message}",
+            content = @Content(schema = @Schema(implementation = ApiErrors.Refusal.class)))
     @ApiResponse(responseCode = "409", description = "Nothing to acknowledge (not sent yet, or already acknowledged)",
             content = @Content(examples = @ExampleObject(
                     value = "{\"id\": 42, \"error\": \"no sent alert 42 waiting for acknowledgement\"}")))
     public ResponseEntity<Map<String, Object>> acknowledge(@PathVariable long id,
-            @RequestBody(required = false) Acknowledgement acknowledgement, Principal who) {
-        String by = acknowledgement == null || acknowledgement.by() == null ? who.getName()
-                : acknowledgement.by() + " (" + who.getName() + ")";
-        return acknowledged(id, by);
+            @RequestBody(required = false) byte[] body, Principal who) {
+        String by = OptionalName.read(body, "by", "acknowledgement");
+        return acknowledged(id, by == null ? who.getName() : by + " (" + who.getName() + ")");
     }
 
     /** The link in the email opens a page with one button, so that a mail scanner following links acknowledges nothing. */

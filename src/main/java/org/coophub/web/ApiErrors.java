@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** How the REST API reports refused requests: a list of {field, rule, message}, never a stack trace. */
 @RestControllerAdvice
@@ -44,6 +45,18 @@ public class ApiErrors {
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<Refusal> invalidQuery(InvalidQueryException refusal) {
         return ResponseEntity.badRequest().body(new Refusal(refusal.errors()));
+    }
+
+    /**
+     * A parameter or path segment that is not of its type, e.g. {@code ?limit=x} or {@code /api/alerts/abc/ack}:
+     * named like any other broken rule instead of Spring's bare 400. The only typed ones are whole numbers (limits,
+     * an alert's id); the others are taken as text and checked by their own rules.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Refusal> mismatch(MethodArgumentTypeMismatchException mismatch) {
+        return ResponseEntity.badRequest().body(new Refusal(List.of(new FieldError(mismatch.getName(), "integer",
+                "must be a whole number (" + mismatch.getParameter().getParameterType().getSimpleName() + "): "
+                        + PersonalData.maskText(String.valueOf(mismatch.getValue()))))));
     }
 
     @ExceptionHandler(ReplyRefusedException.class)

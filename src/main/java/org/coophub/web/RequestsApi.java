@@ -90,28 +90,30 @@ public class RequestsApi {
         return ResponseEntity.of(ledger.find(requestId));
     }
 
-    public record Signature(String signedBy) {
-    }
-
     public record SignReceipt(String requestId, SignOutcome outcome) {
     }
 
     /** A unit signs for a request from another region (签收). */
     @PostMapping(path = "/{requestId}/sign", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Sign for a request from another region (签收)",
-            description = "Stops the sign-for alerts. The body is optional; without signedBy the signer is \"(not named)\".")
+            description = "Stops the sign-for alerts. The body is optional: {\"signedBy\": \"李警官\"}, at most 100 "
+                    + "characters; without signedBy the signer is \"(not named)\".",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(value = "{\"signedBy\": \"李警官\"}"))))
     @ApiResponse(responseCode = "200", description = "SIGNED, or ALREADY_SIGNED",
             content = @Content(schema = @Schema(implementation = SignReceipt.class),
                     examples = @ExampleObject(value = "{\"requestId\": \"SH-2026-77\", \"outcome\": \"SIGNED\"}")))
+    @ApiResponse(responseCode = "400", description = "Refused body: every broken rule as {field, rule, message}",
+            content = @Content(schema = @Schema(implementation = ApiErrors.Refusal.class)))
     @ApiResponse(responseCode = "404", description = "No request with this id (outcome NOT_FOUND)",
             content = @Content(schema = @Schema(implementation = SignReceipt.class)))
     @ApiResponse(responseCode = "409", description = "One of our own requests (NOT_INBOUND), or already answered (TOO_LATE)",
             content = @Content(schema = @Schema(implementation = SignReceipt.class)))
     public ResponseEntity<SignReceipt> sign(@PathVariable String requestId,
-            @RequestBody(required = false) Signature signature) {
-        String signedBy = signature == null || signature.signedBy() == null || signature.signedBy().isBlank()
-                ? "(not named)" : signature.signedBy().strip();
-        SignOutcome outcome = ledger.sign(requestId, signedBy.length() > 100 ? signedBy.substring(0, 100) : signedBy);
+            @RequestBody(required = false) byte[] body) {
+        String signedBy = OptionalName.read(body, "signedBy", "signature");
+        SignOutcome outcome = ledger.sign(requestId, signedBy == null ? "(not named)" : signedBy);
         HttpStatus status = switch (outcome) {
             case SIGNED, ALREADY_SIGNED -> HttpStatus.OK;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;

@@ -7,13 +7,18 @@ import static org.coophub.support.PlatformSide.put;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
 import static org.coophub.support.Requests.recordCheck;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.coophub.ledger.RequestState;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.AfterAll;
@@ -107,19 +112,53 @@ class AccessTest {
     }
 
     @Test
-    void loginsAndChangesAreInTheAuditTrail() throws Exception {
+    void changesAreInTheAuditTrail() {
         hub.as("liaison").post("/api/requests/NO-SUCH/sign", "{}");
         hub.as("viewer").post("/api/requests", "{}");
-        HttpResponse<String> badLogin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub.url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=liaison&password=wrong")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(badLogin.statusCode()).isIn(302, 401, 403);
 
+        // recorded once the call is answered
         await().until(() -> hub.as("admin").get("/api/audit").body().contains("POST /api/requests/NO-SUCH/sign"));
         String audit = hub.as("admin").get("/api/audit?limit=1000").body();
-        assertThat(audit).contains("\"username\":\"liaison\"", "\"outcome\":\"FAILURE\"");
-        assertThat(audit).contains("\"username\":\"viewer\"", "\"outcome\":\"DENIED\"");
+        assertThat(audit).contains("\"username\":\"liaison\",\"action\":\"POST /api/requests/NO-SUCH/sign\","
+                + "\"outcome\":\"FAILURE\"");
+        assertThat(audit).contains("\"username\":\"viewer\",\"action\":\"POST /api/requests\",\"outcome\":\"DENIED\"");
         assertThat(hub.as("admin").get("/api/audit?user=liaison").body()).doesNotContain("\"username\":\"viewer\"");
+    }
+
+    @Test
+    void aLoginOnTheFormIsAuditedWhetherThePasswordIsRightOrWrong() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = browser.send(HttpRequest.newBuilder(URI.create(hub.url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as(form).isTrue();
+
+        HttpResponse<String> refused = logIn(browser, "liaison", "wrong", csrf.group(1));
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+        assertThat(hub.as("admin").get("/api/audit?user=liaison").body())
+                .contains("\"username\":\"liaison\",\"action\":\"login\",\"outcome\":\"FAILURE\","
+                        + "\"detail\":\"BadCredentialsException\"");
+
+        HttpResponse<String> loggedIn = logIn(browser, "viewer", "viewer-test-pass", csrf.group(1));
+        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+        assertThat(hub.as("admin").get("/api/audit?user=viewer").body())
+                .contains("\"username\":\"viewer\",\"action\":\"login\",\"outcome\":\"SUCCESS\"");
+    }
+
+    @Test
+    void aWrongPasswordOverBasicIsAudited() throws Exception {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub.url("/api/alerts")))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "system:wrong".getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(hub.as("admin").get("/api/audit?user=system").body())
+                .contains("\"username\":\"system\",\"action\":\"login\",\"outcome\":\"FAILURE\"");
+    }
+
+    private HttpResponse<String> logIn(HttpClient browser, String user, String password, String csrf) throws Exception {
+        String form = "username=" + user + "&password=" + password + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(URI.create(hub.url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -116,6 +116,15 @@ class AlertsTest {
             await().until(() -> count(hub, "ESC-4", "OVERDUE") == 2); // not acknowledged: repeated
             assertThat(count(hub, "ESC-3", "OVERDUE")).isEqualTo(1);
 
+            // by the API: a name of 100 characters, outside the basic plane too, is kept whole beside the login
+            long esc4 = hub.bean(AlertStore.class).list("ESC-4", 10).stream().filter(a -> a.state().equals("SENT"))
+                    .findFirst().orElseThrow().id();
+            String name = "𠀀".repeat(100);
+            assertThat(hub.as("liaison").post("/api/alerts/" + esc4 + "/ack", "{\"by\": \"" + name + "\"}")
+                    .statusCode()).isEqualTo(200);
+            assertThat(hub.bean(AlertStore.class).list("ESC-4", 10)).filteredOn(a -> a.id() == esc4)
+                    .extracting(AlertView::acknowledgedBy).containsExactly(name + " (liaison)");
+
             clock.set(DEADLINE.plus(Duration.ofDays(1)).plusSeconds(1));
             awaitMail(hub, "ESC-3", "SECOND_NOTICE");
         }

@@ -414,6 +414,23 @@ class RequestParserTest {
         assertOnly(errorsOf(recordCheck().put("createdAt", createdAt)), "createdAt", "datetime");
     }
 
+    /** PostgreSQL refuses the first and its driver turns the second into -infinity, where H2 stores both. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+            "1969-12-31T23:59:59Z", "1970-01-01T07:59:59+08:00"})
+    void rejectsACreatedAtOutsideTheYears1970To9999NamingTheRange(String createdAt) {
+        List<FieldError> errors = errorsOf(recordCheck().put("createdAt", createdAt));
+        assertOnly(errors, "createdAt", "datetime");
+        assertThat(errors.get(0).message()).contains("1970-01-01T00:00:00Z", "9999-12-31T23:59:59Z");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1970-01-01T08:00:00+08:00", "9999-12-31T23:59:59Z"})
+    void acceptsACreatedAtAtEitherEndOfTheRange(String createdAt) {
+        assertThat(parse(recordCheck().put("createdAt", createdAt)).request().createdAt())
+                .isEqualTo(OffsetDateTime.parse(createdAt));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"PARTY_STATEMENT", "RECORD_CHECK"})
     void rejectsSubjectsWhenATypeAboutAPersonNamesNobody(String type) {

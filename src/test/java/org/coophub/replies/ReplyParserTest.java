@@ -226,6 +226,12 @@ class ReplyParserTest {
                 .isEqualTo(OffsetDateTime.parse("2026-03-05T02:00:00Z"));
     }
 
+    @Test
+    void refusesARepliedAtOutsideTheYears1970To9999() {
+        assertOnly(errorsOf(found().put("repliedAt", "+300000-01-01T00:00:00Z")), "repliedAt", "datetime");
+        assertOnly(errorsOf(found().put("repliedAt", "-5000-01-01T00:00:00Z")), "repliedAt", "datetime");
+    }
+
     // --- attachments
 
     @Test

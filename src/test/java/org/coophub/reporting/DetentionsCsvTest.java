@@ -48,6 +48,15 @@ class DetentionsCsvTest {
                 .extracting(FieldError::rule).containsExactly("utf-8");
     }
 
+    /** PostgreSQL cannot store U+0000: the insert failed and the file went to .error/ without a reason. */
+    @Test
+    void refusesARoomWithAControlCharacter() {
+        InvalidRequestException refusal = refused("room,month,detentions\n预审\u0000一室,2026-03,7\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(refusal.errors()).extracting(FieldError::field, FieldError::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("line 2, column room", "characters"));
+    }
+
     private static InvalidRequestException refused(byte[] content) {
         return catchThrowableOfType(InvalidRequestException.class, () -> DetentionsCsv.parse(content));
     }

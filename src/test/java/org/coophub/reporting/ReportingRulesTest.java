@@ -49,4 +49,23 @@ class ReportingRulesTest {
         assertThat(ReportingRules.detentions("detentions", -1, errors)).isNull();
         assertThat(errors).extracting(FieldError::rule).containsExactly("min");
     }
+
+    @Test
+    void aRoomIsCheckedAsARequestingRoomIs() {
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(ReportingRules.room("room", " 预审一室 ", errors)).isEqualTo("预审一室");
+        // 100 characters outside the basic plane are 200 UTF-16 units, and still 100 characters
+        assertThat(ReportingRules.room("room", "𠀀".repeat(100), errors)).hasSize(200);
+        assertThat(errors).isEmpty();
+
+        assertThat(ReportingRules.room("room", "预审\u0000一室", errors)).isNull();
+        // strip() would silently drop it
+        assertThat(ReportingRules.room("room", "预审一室\u001f", errors)).isNull();
+        assertThat(ReportingRules.room("room", "预审\ud800一室", errors)).isNull();
+        assertThat(ReportingRules.room("room", "𠀀".repeat(101), errors)).isNull();
+        assertThat(errors).extracting(FieldError::rule).containsExactly("characters", "characters", "characters",
+                "length");
+        assertThat(errors.get(0).message()).contains("U+0000");
+        assertThat(errors.get(3).message()).endsWith("is 101");
+    }
 }
