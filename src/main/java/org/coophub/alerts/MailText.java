@@ -1,6 +1,5 @@
 package org.coophub.alerts;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +25,7 @@ final class MailText {
             return null;
         }
         StringBuilder out = new StringBuilder(value.length());
-        masked(value).codePoints().forEach(c -> {
+        PersonalData.maskText(value).codePoints().forEach(c -> {
             if (isUnsafe(c)) {
                 out.append(' ');
             } else {
@@ -41,7 +40,7 @@ final class MailText {
         if (value == null) {
             return null;
         }
-        String unified = masked(value).replace("\r\n", "\n").replace('\r', '\n');
+        String unified = PersonalData.maskText(value).replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder kept = new StringBuilder(unified.length());
         unified.codePoints().filter(c -> c == '\n' || !isUnsafe(c)).forEach(kept::appendCodePoint);
         return kept.toString();
@@ -54,14 +53,6 @@ final class MailText {
     /** A moment as an officer reads it, with the zone said in both languages. */
     static String beijingTime(Instant at) {
         return TIME.format(at) + " 北京时间 Beijing time";
-    }
-
-    /**
-     * NFKC first, so that an ID number typed with full-width digits (common with Chinese input methods) is seen and
-     * masked like one typed with ASCII digits.
-     */
-    private static String masked(String value) {
-        return PersonalData.maskText(Normalizer.normalize(value, Normalizer.Form.NFKC));
     }
 
     /**
