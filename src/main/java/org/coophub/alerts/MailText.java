@@ -12,9 +12,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class MailText {
 
-    /** Liaison officers work in Beijing time, whatever zone the hub's clock runs in. */
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BEIJING);
+    /** With the offset beside it: a mail may be read far from the hub, or forwarded. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx");
 
     private MailText() {
     }
@@ -50,9 +49,9 @@ final class MailText {
         return HtmlUtils.htmlEscape(value, "UTF-8");
     }
 
-    /** A moment as an officer reads it, with the zone said in both languages. */
-    static String beijingTime(Instant at) {
-        return TIME.format(at) + " 北京时间 Beijing time";
+    /** A moment in the bureau's zone (coophub.zone), e.g. "2026-03-03 09:00 UTC+08:00". */
+    static String time(Instant at, ZoneId zone) {
+        return TIME.format(at.atZone(zone));
     }
 
     /**

@@ -293,19 +293,19 @@ public class Ledger {
     }
 
     /** A request still waiting for a reply or a signature, with the deadline it waits on. */
-    public record OpenRequest(String requestId, RequestType type, Direction direction, RequestState state,
-            OffsetDateTime replyDue, OffsetDateTime signForDue) {
+    public record OpenRequest(String requestId, RequestType type, Priority priority, Direction direction,
+            RequestState state, OffsetDateTime replyDue, OffsetDateTime signForDue) {
     }
 
     /** Every request still waiting (for the daily digest), soonest deadline first. */
     public List<OpenRequest> openRequests() {
         return jdbc.sql("""
-                SELECT request_id, type, direction, state, reply_due_at, sign_due_at FROM cooperation_request
+                SELECT request_id, type, priority, direction, state, reply_due_at, sign_due_at FROM cooperation_request
                 WHERE state IN ('ACCEPTED', 'RETRYING', 'PUBLISHED', 'RECEIVED', 'SIGNED') AND reply_due_at IS NOT NULL
                 ORDER BY reply_due_at""")
                 .query((rs, n) -> new OpenRequest(rs.getString(1), RequestType.valueOf(rs.getString(2)),
-                        Direction.valueOf(rs.getString(3)), RequestState.valueOf(rs.getString(4)), utc(rs, "reply_due_at"),
-                        utc(rs, "sign_due_at")))
+                        Priority.valueOf(rs.getString(3)), Direction.valueOf(rs.getString(4)),
+                        RequestState.valueOf(rs.getString(5)), utc(rs, "reply_due_at"), utc(rs, "sign_due_at")))
                 .list();
     }
 
