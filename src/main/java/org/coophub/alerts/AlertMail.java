@@ -23,11 +23,11 @@ public final class AlertMail {
 
     public RenderedMail render(AlertFacts facts) {
         Lateness lateness = facts.lateness();
-        String subject = "[coophub] " + facts.step().zh() + " " + facts.step().name()
+        String subject = "[coophub] " + facts.step().zh(facts.kind()) + " " + facts.step().name()
                 + " · " + Labels.zh(facts.type()) + " " + facts.type().name()
                 + " · " + line(facts.requestId())
                 + " · " + lateness.both();
-        String heading = facts.step().zh() + " " + facts.step().en()
+        String heading = facts.step().zh(facts.kind()) + " " + facts.step().en()
                 + " · " + Labels.zh(facts.type()) + " " + Labels.en(facts.type())
                 + " · " + line(facts.requestId());
         List<Field> fields = fields(facts, lateness);

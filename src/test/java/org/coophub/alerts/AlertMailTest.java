@@ -43,6 +43,19 @@ class AlertMailTest {
     }
 
     @Test
+    void anOverdueSignatureIsCalledOverdueNotSignedForNotReplied() {
+        AlertFacts signFor = new AlertFacts(7, AlertStep.OVERDUE, DeadlineKind.SIGN_FOR, "SH-9", Direction.INBOUND,
+                RequestType.PARTY_STATEMENT, Priority.ROUTINE, "沪公(刑)字[2026]7号", null, "national", "上海市公安局徐汇分局",
+                DUE, DUE.toInstant().plus(Duration.ofHours(1)), List.of("duty@example.org"), null, null);
+
+        RenderedMail rendered = mail.render(signFor);
+
+        assertThat(rendered.subject()).startsWith("[coophub] 超期未签收 OVERDUE · ");
+        assertThat(rendered.text()).startsWith("超期未签收 Overdue · ").doesNotContain("超期未回复");
+        assertThat(rendered.html()).contains("超期未签收 Overdue · ").doesNotContain("超期未回复");
+    }
+
+    @Test
     void theBodySaysWhatIsDueWhereAndWhatToDoInBothLanguages() {
         RenderedMail rendered = mail.render(facts(AlertStep.OVERDUE, Duration.ofDays(2).plusHours(3)));
 

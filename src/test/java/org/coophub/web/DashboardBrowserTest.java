@@ -176,7 +176,7 @@ class DashboardBrowserTest {
             assertThat(row.getText()).contains(platform, "是 yes").doesNotContain("none since start");
         }
         String alerts = text(By.id("alerts"));
-        assertThat(alerts).contains("DB-2", "超期未回复 Overdue", "是 yes: 王警官");
+        assertThat(alerts).contains("DB-2", "超期未回复 Overdue", "是 yes: 王警官", "超期未签收 Overdue（签收 sign-for）");
         assertThat(text(By.id("quarantine"))).contains("REST", "POST /api/requests");
         assertThat(text(By.id("quarantined")))
                 .contains(IdNumbers.mask(ID_NUMBER) + ".json");
