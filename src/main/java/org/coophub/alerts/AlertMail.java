@@ -3,6 +3,7 @@ package org.coophub.alerts;
 import static org.coophub.alerts.MailText.html;
 import static org.coophub.alerts.MailText.line;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.coophub.ledger.Direction;
@@ -13,13 +14,20 @@ import org.coophub.ledger.Direction;
  */
 public final class AlertMail {
 
+    private final ZoneId zone;
+
+    /** @param zone the bureau's zone (coophub.zone), which times are shown in */
+    public AlertMail(ZoneId zone) {
+        this.zone = zone;
+    }
+
     public RenderedMail render(AlertFacts facts) {
         Lateness lateness = facts.lateness();
-        String subject = "[coophub] " + facts.step().zh() + " " + facts.step().name()
+        String subject = "[coophub] " + facts.step().zh(facts.kind()) + " " + facts.step().name()
                 + " · " + Labels.zh(facts.type()) + " " + facts.type().name()
                 + " · " + line(facts.requestId())
                 + " · " + lateness.both();
-        String heading = facts.step().zh() + " " + facts.step().en()
+        String heading = facts.step().zh(facts.kind()) + " " + facts.step().en()
                 + " · " + Labels.zh(facts.type()) + " " + Labels.en(facts.type())
                 + " · " + line(facts.requestId());
         List<Field> fields = fields(facts, lateness);
@@ -27,7 +35,7 @@ public final class AlertMail {
         String details = facts.detailsExcerpt() == null || facts.detailsExcerpt().isBlank()
                 ? null : MailText.block(facts.detailsExcerpt());
         String footer = "告警编号 Alert no. " + facts.alertId()
-                + " · 截至 As of " + MailText.beijingTime(facts.asOf());
+                + " · 截至 As of " + MailText.time(facts.asOf(), zone);
         return new RenderedMail(subject,
                 textBody(heading, fields, details, action, facts.ackUrl(), footer),
                 htmlBody(subject, heading, fields, details, action, facts.ackUrl(), footer));
@@ -37,11 +45,11 @@ public final class AlertMail {
     private record Field(String label, String value) {
     }
 
-    private static List<Field> fields(AlertFacts facts, Lateness lateness) {
+    private List<Field> fields(AlertFacts facts, Lateness lateness) {
         boolean outbound = facts.direction() == Direction.OUTBOUND;
         List<Field> fields = new ArrayList<>();
         fields.add(new Field(facts.kind().zh() + " " + facts.kind().en(),
-                MailText.beijingTime(facts.due().toInstant())));
+                MailText.time(facts.due().toInstant(), zone)));
         fields.add(new Field("现状 Status", lateness.both()));
         fields.add(new Field("请求编号 Request", line(facts.requestId())));
         fields.add(new Field("方向 Direction", outbound

@@ -18,8 +18,9 @@ public enum AlertStep {
         this.en = en;
     }
 
-    public String zh() {
-        return zh;
+    /** The Chinese label of this step of a deadline of that kind: "overdue" says what was not done. */
+    public String zh(DeadlineKind kind) {
+        return this == OVERDUE && kind == DeadlineKind.SIGN_FOR ? "超期未签收" : zh;
     }
 
     public String en() {

@@ -3,6 +3,7 @@ package org.coophub.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.coophub.ledger.RequestState;
 import org.coophub.publishing.PlatformPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -53,7 +55,7 @@ public class AlertSweeper {
 
     public AlertSweeper(AlertStore store, Ledger ledger, DutyRoster roster, AckTokens tokens,
             AlertsProperties mailSettings, AlertScheduleProperties schedule, ProducerTemplate producer, Clock clock,
-            DailyDigest digest, MeterRegistry meters) {
+            DailyDigest digest, MeterRegistry meters, @Value("${coophub.zone:Asia/Shanghai}") ZoneId zone) {
         this.digest = digest;
         this.meters = meters;
         // every step and kind from the start, at 0, so that a rate over the counter has a series before the first mail
@@ -65,7 +67,7 @@ public class AlertSweeper {
         this.store = store;
         this.ledger = ledger;
         this.roster = roster;
-        this.mail = new AlertMail();
+        this.mail = new AlertMail(zone);
         this.tokens = tokens;
         this.mailSettings = mailSettings;
         this.schedule = schedule;

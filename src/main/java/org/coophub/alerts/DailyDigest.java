@@ -1,6 +1,5 @@
 package org.coophub.alerts;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -13,8 +12,10 @@ import org.apache.camel.ProducerTemplate;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.RequestState;
 import org.coophub.publishing.PlatformPublisher;
+import org.coophub.request.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,14 +39,15 @@ public class DailyDigest {
     /** The last day whose digest is known to be out (from here or another instance): no need to ask the database. */
     private volatile LocalDate doneFor;
 
+    /** @param zone the bureau's zone (coophub.zone): the digest's day, its time of day and the times it shows */
     public DailyDigest(Ledger ledger, JdbcClient jdbc, DutyRoster roster, AlertScheduleProperties schedule,
-            ProducerTemplate producer, Clock clock) {
+            ProducerTemplate producer, @Value("${coophub.zone:Asia/Shanghai}") ZoneId zone) {
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.roster = roster;
         this.schedule = schedule;
         this.producer = producer;
-        this.zone = clock.getZone();
+        this.zone = zone;
     }
 
     /** @return true if the digest went out now */
@@ -56,7 +58,7 @@ public class DailyDigest {
             return false;
         }
         List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(EscalationLevel.OFFICER_AND_SUPERVISOR);
-        RenderedMail mail = new DigestMail().render(facts(now));
+        RenderedMail mail = new DigestMail(zone).render(facts(ledger.openRequests(), now, schedule));
         Exchange result = producer.send("direct:send-alert-mail", exchange -> {
             exchange.getMessage().setBody(mail.html());
             exchange.getMessage().setHeader("coophubMailTo", String.join(", ", recipients));
@@ -98,11 +100,13 @@ public class DailyDigest {
         }
     }
 
-    private DigestFacts facts(OffsetDateTime now) {
+    /** The open requests in their groups; "due soon" is the same window as the dashboard's, shorter for urgent ones. */
+    static DigestFacts facts(List<Ledger.OpenRequest> openRequests, OffsetDateTime now,
+            AlertScheduleProperties schedule) {
         List<DigestFacts.Row> overdue = new ArrayList<>();
         List<DigestFacts.Row> dueSoon = new ArrayList<>();
         List<DigestFacts.Row> other = new ArrayList<>();
-        for (Ledger.OpenRequest open : ledger.openRequests()) {
+        for (Ledger.OpenRequest open : openRequests) {
             boolean awaitingSignature = open.state() == RequestState.RECEIVED && open.signForDue() != null;
             DeadlineKind kind = awaitingSignature ? DeadlineKind.SIGN_FOR : DeadlineKind.REPLY;
             OffsetDateTime due = awaitingSignature ? open.signForDue() : open.replyDue();
@@ -110,7 +114,8 @@ public class DailyDigest {
                     open.state());
             if (due.isBefore(now)) {
                 overdue.add(row);
-            } else if (due.isBefore(now.plus(schedule.dueSoonLead()))) {
+            } else if (!due.isAfter(now.plus(open.priority() == Priority.URGENT
+                    ? schedule.urgentDueSoonLead() : schedule.dueSoonLead()))) {
                 dueSoon.add(row);
             } else {
                 other.add(row);

@@ -37,7 +37,9 @@ public class DeadlineWatch {
         Duration lead = request.priority() == Priority.URGENT ? schedule.urgentDueSoonLead() : schedule.dueSoonLead();
         alerts.plan(request.requestId(), DeadlineKind.REPLY, deadlines.replyDue(),
                 dueSoonLead(lead, enteredAt, deadlines.replyDue()), schedule);
-        if (deadlines.signForDue() != null) {
+        // An urgent request's sign-for is clamped to its reply deadline: chasing both would send every mail twice,
+        // and the reply's alerts chase the signature too, since there is no reply without one.
+        if (deadlines.signForDue() != null && deadlines.signForDue().isBefore(deadlines.replyDue())) {
             alerts.plan(request.requestId(), DeadlineKind.SIGN_FOR, deadlines.signForDue(),
                     dueSoonLead(lead, enteredAt, deadlines.signForDue()), schedule);
         }

@@ -5,6 +5,7 @@ import static org.coophub.alerts.MailText.line;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,8 +18,15 @@ public final class DigestMail {
     private static final String[] COLUMNS = {
         "请求编号 Request", "类型 Type", "方向 Direction", "期限 Deadline", "状态 State", "现状 Status"};
 
+    private final ZoneId zone;
+
+    /** @param zone the bureau's zone (coophub.zone), which the digest's date and times are in */
+    public DigestMail(ZoneId zone) {
+        this.zone = zone;
+    }
+
     public RenderedMail render(DigestFacts facts) {
-        LocalDate date = LocalDate.ofInstant(facts.asOf(), MailText.BEIJING);
+        LocalDate date = LocalDate.ofInstant(facts.asOf(), zone);
         String title = "每日摘要 Daily digest " + date
                 + " · 超期 " + facts.overdue().size() + " overdue"
                 + " · 即将到期 " + facts.dueSoon().size() + " due soon"
@@ -28,7 +36,7 @@ public final class DigestMail {
                 new Group("超期 Overdue", cells(facts.overdue(), facts.asOf())),
                 new Group("即将到期 Due soon", cells(facts.dueSoon(), facts.asOf())),
                 new Group("其他未结 Other open", cells(facts.otherOpen(), facts.asOf())));
-        String footer = "截至 As of " + MailText.beijingTime(facts.asOf()) + " · coophub";
+        String footer = "截至 As of " + MailText.time(facts.asOf(), zone) + " · coophub";
         return new RenderedMail(subject, textBody(title, groups, footer), htmlBody(subject, title, groups, footer));
     }
 
@@ -36,14 +44,14 @@ public final class DigestMail {
     private record Group(String title, List<List<String>> rows) {
     }
 
-    private static List<List<String>> cells(List<DigestFacts.Row> rows, Instant asOf) {
+    private List<List<String>> cells(List<DigestFacts.Row> rows, Instant asOf) {
         return rows.stream()
                 .sorted(Comparator.comparing(row -> row.due().toInstant()))
                 .map(row -> List.of(
                         line(row.requestId()),
                         Labels.zh(row.type()) + " " + row.type().name(),
                         Labels.zh(row.direction()) + " " + Labels.en(row.direction()),
-                        row.kind().zh() + " " + row.kind().en() + " " + MailText.beijingTime(row.due().toInstant()),
+                        row.kind().zh() + " " + row.kind().en() + " " + MailText.time(row.due().toInstant(), zone),
                         Labels.zh(row.state()) + " " + row.state().name(),
                         Lateness.of(row.due().toInstant(), asOf).both()))
                 .toList();

@@ -1,6 +1,5 @@
 package org.coophub.alerts;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,9 +12,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class MailText {
 
-    /** Liaison officers work in Beijing time, whatever zone the hub's clock runs in. */
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BEIJING);
+    /** With the offset beside it: a mail may be read far from the hub, or forwarded. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx");
 
     private MailText() {
     }
@@ -26,7 +24,7 @@ final class MailText {
             return null;
         }
         StringBuilder out = new StringBuilder(value.length());
-        masked(value).codePoints().forEach(c -> {
+        PersonalData.maskText(value).codePoints().forEach(c -> {
             if (isUnsafe(c)) {
                 out.append(' ');
             } else {
@@ -41,7 +39,7 @@ final class MailText {
         if (value == null) {
             return null;
         }
-        String unified = masked(value).replace("\r\n", "\n").replace('\r', '\n');
+        String unified = PersonalData.maskText(value).replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder kept = new StringBuilder(unified.length());
         unified.codePoints().filter(c -> c == '\n' || !isUnsafe(c)).forEach(kept::appendCodePoint);
         return kept.toString();
@@ -51,17 +49,9 @@ final class MailText {
         return HtmlUtils.htmlEscape(value, "UTF-8");
     }
 
-    /** A moment as an officer reads it, with the zone said in both languages. */
-    static String beijingTime(Instant at) {
-        return TIME.format(at) + " 北京时间 Beijing time";
-    }
-
-    /**
-     * NFKC first, so that an ID number typed with full-width digits (common with Chinese input methods) is seen and
-     * masked like one typed with ASCII digits.
-     */
-    private static String masked(String value) {
-        return PersonalData.maskText(Normalizer.normalize(value, Normalizer.Form.NFKC));
+    /** A moment in the bureau's zone (coophub.zone), e.g. "2026-03-03 09:00 UTC+08:00". */
+    static String time(Instant at, ZoneId zone) {
+        return TIME.format(at.atZone(zone));
     }
 
     /**

@@ -110,7 +110,7 @@ public final class RequestParser {
         String requestId = JsonFields.identifier(document, "requestId", "requestId", errors);
         RequestType type = enumValue(document, "type", "type", RequestType.class, true, errors);
         Priority priority = enumValue(document, "priority", "priority", Priority.class, false, errors);
-        String requestingRoom = text(document, "requestingRoom", "requestingRoom", false, errors);
+        String requestingRoom = room(text(document, "requestingRoom", "requestingRoom", false, errors));
         checkLength(requestingRoom, "requestingRoom", MAX_ROOM, errors);
         String targetRegion = JsonFields.regionCode(document, "targetRegion", "targetRegion", errors);
         Scope scope = enumValue(document, "scope", "scope", Scope.class, false, errors);
@@ -128,6 +128,19 @@ public final class RequestParser {
                 priority == null ? Priority.ROUTINE : priority, requestingRoom, targetRegion, scope, caseNumber,
                 subjects, details, createdAt == null ? OffsetDateTime.now(clock) : createdAt);
         return new Extended<>(new ParsedRequest(request, createdAt != null), extra);
+    }
+
+    /**
+     * The room as stored and hashed: blanks around it are typing slips, and the monthly assessment matches rooms by
+     * name against detention figures, which are stripped the same way ({@code ReportingRules.room}). A blank room
+     * names none.
+     */
+    private static String room(String room) {
+        if (room == null) {
+            return null;
+        }
+        String stripped = room.strip();
+        return stripped.isEmpty() ? null : stripped;
     }
 
     private static void checkScopeRule(Scope requested, String targetRegion, ScopeRule rule,

@@ -118,15 +118,19 @@ public class Ledger {
      */
     @Transactional
     public ReplyAdmission recordReply(NewReply reply, Direction direction, String reason) {
-        var request = jdbc.sql("SELECT direction, platform, reply_due_at FROM cooperation_request WHERE request_id = ? FOR UPDATE")
+        var request = jdbc.sql("""
+                SELECT direction, platform, reply_due_at, accepted_at FROM cooperation_request
+                WHERE request_id = ? FOR UPDATE""")
                 .param(reply.requestId())
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), utc(rs, "reply_due_at")})
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), utc(rs, "reply_due_at"),
+                        utc(rs, "accepted_at")})
                 .optional();
         if (request.isEmpty()) {
             return new ReplyAdmission(ReplyAdmission.Outcome.UNKNOWN_REQUEST, null);
         }
         String platform = (String) request.get()[1];
         OffsetDateTime replyDue = (OffsetDateTime) request.get()[2];
+        OffsetDateTime enteredLedger = (OffsetDateTime) request.get()[3];
         if (!request.get()[0].equals(direction.name())) {
             return new ReplyAdmission(ReplyAdmission.Outcome.WRONG_DIRECTION, platform);
         }
@@ -138,7 +142,7 @@ public class Ledger {
         }
         OffsetDateTime now = now();
         Long lateSeconds = replyDue == null ? null
-                : Math.max(0, Duration.between(replyDue, reply.repliedAt()).getSeconds());
+                : Math.max(0, Duration.between(replyDue, replyTime(reply, direction, enteredLedger, now)).getSeconds());
         jdbc.sql("""
                 INSERT INTO reply (request_id, replying_unit_code, replying_unit_name, result, replied_at, recorded_at,
                     content_hash, payload, attachments, late_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -185,6 +189,20 @@ public class Ledger {
                 .params(replyDue == null ? null : replyDue.withOffsetSameInstant(ZoneOffset.UTC),
                         signForDue == null ? null : signForDue.withOffsetSameInstant(ZoneOffset.UTC), requestId)
                 .update();
+    }
+
+    /**
+     * When a reply counts as given, for its lateness. The repliedAt a replier writes is its own claim: our units' replies
+     * count from when we received them, since a unit could otherwise backdate a late one; another region's reply keeps
+     * its claim (the platform may have held it a while), but no earlier than its request and no later than now.
+     */
+    private static OffsetDateTime replyTime(NewReply reply, Direction direction, OffsetDateTime enteredLedger,
+            OffsetDateTime now) {
+        if (direction == Direction.INBOUND) {
+            return now;
+        }
+        OffsetDateTime claimed = reply.repliedAt();
+        return claimed.isBefore(enteredLedger) ? enteredLedger : claimed.isAfter(now) ? now : claimed;
     }
 
     /** A reply or a signature makes the alerts still waiting for it pointless. */
@@ -279,19 +297,19 @@ public class Ledger {
     }
 
     /** A request still waiting for a reply or a signature, with the deadline it waits on. */
-    public record OpenRequest(String requestId, RequestType type, Direction direction, RequestState state,
-            OffsetDateTime replyDue, OffsetDateTime signForDue) {
+    public record OpenRequest(String requestId, RequestType type, Priority priority, Direction direction,
+            RequestState state, OffsetDateTime replyDue, OffsetDateTime signForDue) {
     }
 
     /** Every request still waiting (for the daily digest), soonest deadline first. */
     public List<OpenRequest> openRequests() {
         return jdbc.sql("""
-                SELECT request_id, type, direction, state, reply_due_at, sign_due_at FROM cooperation_request
+                SELECT request_id, type, priority, direction, state, reply_due_at, sign_due_at FROM cooperation_request
                 WHERE state IN ('ACCEPTED', 'RETRYING', 'PUBLISHED', 'RECEIVED', 'SIGNED') AND reply_due_at IS NOT NULL
                 ORDER BY reply_due_at""")
                 .query((rs, n) -> new OpenRequest(rs.getString(1), RequestType.valueOf(rs.getString(2)),
-                        Direction.valueOf(rs.getString(3)), RequestState.valueOf(rs.getString(4)), utc(rs, "reply_due_at"),
-                        utc(rs, "sign_due_at")))
+                        Priority.valueOf(rs.getString(3)), Direction.valueOf(rs.getString(4)),
+                        RequestState.valueOf(rs.getString(5)), utc(rs, "reply_due_at"), utc(rs, "sign_due_at")))
                 .list();
     }
 

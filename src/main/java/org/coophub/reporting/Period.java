@@ -12,9 +12,17 @@ public record Period(LocalDate from, LocalDate to) {
         return new Period(month.atDay(1), month.atEndOfMonth());
     }
 
-    /** The same period a year earlier, which growth is measured against (29 February becomes 28 February). */
+    /**
+     * The same period a year earlier, which growth is measured against. A period ending on a month's last day is
+     * compared with that whole month a year earlier, so February 2025 is set against February 2024 including the 29th
+     * (and February 2024 against February 2023). Otherwise 29 February becomes 28 February.
+     */
     public Period yearEarlier() {
-        return new Period(from.minusYears(1), to.minusYears(1));
+        YearMonth lastMonth = YearMonth.from(to);
+        LocalDate earlierTo = to.equals(lastMonth.atEndOfMonth())
+                ? lastMonth.minusYears(1).atEndOfMonth()
+                : to.minusYears(1);
+        return new Period(from.minusYears(1), earlierTo);
     }
 
     /** The first instant of the period. */

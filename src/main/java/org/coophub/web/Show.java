@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.coophub.alerts.AlertStep;
+import org.coophub.alerts.DeadlineKind;
 import org.coophub.alerts.Labels;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.RequestState;
@@ -81,8 +82,8 @@ public class Show {
         }
     }
 
-    public String step(AlertStep step) {
-        return step == null ? "" : step.zh() + " " + step.en();
+    public String step(AlertStep step, DeadlineKind kind) {
+        return step == null ? "" : step.zh(kind) + " " + step.en();
     }
 
     public String alertState(String state) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.coophub.ledger.Direction;
@@ -19,7 +20,9 @@ class AlertMailTest {
     private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-03-03T09:00:00+08:00");
     private static final String ID_NUMBER = IdNumberFixtures.valid("110105", "19491231", "002");
 
-    private final AlertMail mail = new AlertMail();
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final AlertMail mail = new AlertMail(SHANGHAI);
 
     @Test
     void theSubjectNamesStepTypeRequestAndHowLate() {
@@ -40,12 +43,25 @@ class AlertMailTest {
     }
 
     @Test
+    void anOverdueSignatureIsCalledOverdueNotSignedForNotReplied() {
+        AlertFacts signFor = new AlertFacts(7, AlertStep.OVERDUE, DeadlineKind.SIGN_FOR, "SH-9", Direction.INBOUND,
+                RequestType.PARTY_STATEMENT, Priority.ROUTINE, "沪公(刑)字[2026]7号", null, "national", "上海市公安局徐汇分局",
+                DUE, DUE.toInstant().plus(Duration.ofHours(1)), List.of("duty@example.org"), null, null);
+
+        RenderedMail rendered = mail.render(signFor);
+
+        assertThat(rendered.subject()).startsWith("[coophub] 超期未签收 OVERDUE · ");
+        assertThat(rendered.text()).startsWith("超期未签收 Overdue · ").doesNotContain("超期未回复");
+        assertThat(rendered.html()).contains("超期未签收 Overdue · ").doesNotContain("超期未回复");
+    }
+
+    @Test
     void theBodySaysWhatIsDueWhereAndWhatToDoInBothLanguages() {
         RenderedMail rendered = mail.render(facts(AlertStep.OVERDUE, Duration.ofDays(2).plusHours(3)));
 
         assertThat(rendered.text()).contains(
                 "超期未回复 Overdue · 户籍前科协查 Household-registration and criminal-record check · CY-2026-0001",
-                "回复期限 Reply deadline: 2026-03-03 09:00 北京时间 Beijing time",
+                "回复期限 Reply deadline: 2026-03-03 09:00 UTC+08:00",
                 "现状 Status: 超期2天3小时 2 days 3 hours late",
                 "平台 Platform: national",
                 "目标地区 Target region: 310104",
@@ -58,11 +74,25 @@ class AlertMailTest {
     }
 
     @Test
-    void theDeadlineIsShownInBeijingTimeWhateverItsOffset() {
+    void theDeadlineIsShownInTheBureausZoneWhateverItsOffset() {
         AlertFacts facts = with(facts(AlertStep.OVERDUE, Duration.ofHours(1)),
                 DUE.withOffsetSameInstant(ZoneOffset.UTC));
 
-        assertThat(mail.render(facts).text()).contains("2026-03-03 09:00 北京时间 Beijing time");
+        assertThat(mail.render(facts).text()).contains("2026-03-03 09:00 UTC+08:00");
+    }
+
+    @Test
+    void timesAreInTheConfiguredZoneWithItsOffsetThatDay() {
+        AlertMail inUrumqi = new AlertMail(ZoneId.of("Asia/Urumqi"));
+        AlertMail inBerlin = new AlertMail(ZoneId.of("Europe/Berlin"));
+
+        assertThat(inUrumqi.render(facts(AlertStep.OVERDUE, Duration.ofHours(1))).text())
+                .contains("回复期限 Reply deadline: 2026-03-03 07:00 UTC+06:00", "截至 As of 2026-03-03 08:00 UTC+06:00")
+                .doesNotContain("北京时间");
+        // summer time: the offset is the one in force at that moment
+        assertThat(inBerlin.render(with(facts(AlertStep.OVERDUE, Duration.ofHours(1)),
+                OffsetDateTime.parse("2026-07-01T09:00:00+08:00"))).text())
+                .contains("回复期限 Reply deadline: 2026-07-01 03:00 UTC+02:00", "截至 As of 2026-03-03 03:00 UTC+01:00");
     }
 
     @Test

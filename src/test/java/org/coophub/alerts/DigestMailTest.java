@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.coophub.ledger.Direction;
@@ -19,7 +20,9 @@ class DigestMailTest {
     /** 08:00 on 5 March in Beijing, still 4 March in UTC. */
     private static final Instant AS_OF = Instant.parse("2026-03-05T00:00:00Z");
 
-    private final DigestMail mail = new DigestMail();
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final DigestMail mail = new DigestMail(SHANGHAI);
 
     @Test
     void theSubjectCountsEachGroupAndAllOpenRequests() {
@@ -47,12 +50,24 @@ class DigestMailTest {
 
         assertThat(rendered.text()).contains(
                 "  CY-2026-0001 · 户籍前科协查 RECORD_CHECK · 我方发出 Outbound · 回复期限 Reply deadline 2026-03-03 08:00"
-                        + " 北京时间 Beijing time · 已发布 PUBLISHED · 超期2天 2 days late",
+                        + " UTC+08:00 · 已发布 PUBLISHED · 超期2天 2 days late",
                 "  SH-7 · 查找当事人制作笔录 PARTY_STATEMENT · 外地来函 Inbound · 签收期限 Sign-for deadline 2026-03-05 11:00"
-                        + " 北京时间 Beijing time · 已接收 RECEIVED · 剩余3小时 due in 3 hours",
+                        + " UTC+08:00 · 已接收 RECEIVED · 剩余3小时 due in 3 hours",
                 "其他未结 Other open (0)\n  无 None");
         assertThat(rendered.text().indexOf("CY-2026-0001")).as("earliest deadline first")
                 .isLessThan(rendered.text().indexOf("CY-2026-0002"));
+    }
+
+    @Test
+    void theDateAndTimesAreInTheConfiguredZone() {
+        DigestFacts facts = new DigestFacts(AS_OF, List.of(), List.of(row("CY-1", Direction.OUTBOUND,
+                AS_OF.plus(Duration.ofHours(3)), RequestState.PUBLISHED)), List.of());
+
+        RenderedMail rendered = new DigestMail(ZoneId.of("America/Los_Angeles")).render(facts);
+
+        assertThat(rendered.subject()).contains("Daily digest 2026-03-04");
+        assertThat(rendered.text()).contains("回复期限 Reply deadline 2026-03-04 19:00 UTC-08:00",
+                "截至 As of 2026-03-04 16:00 UTC-08:00");
     }
 
     @Test
@@ -82,6 +97,6 @@ class DigestMailTest {
     }
 
     private static OffsetDateTime beijing(Instant instant) {
-        return instant.atZone(MailText.BEIJING).toOffsetDateTime();
+        return instant.atZone(SHANGHAI).toOffsetDateTime();
     }
 }

@@ -244,17 +244,19 @@ class AlertsTest {
 
     @Test
     void theDailyDigestGoesOutOnceADayWithOpenAndOverdueRequests() {
+        // after T0 (09:00) on its first day, so that the first digest is the next day's
         try (Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.repeat-every=0s",
-                "coophub.alerts.schedule.digest-time=08:00")) {
+                "coophub.alerts.schedule.digest-time=10:00")) {
             publish(hub, "DIG-1");
             put(hub.platformFolder("national", "requests"), "SH-DIG-1.json", inboundRequest("SH-DIG-1"));
             await().until(() -> hub.ledger().find("SH-DIG-1").isPresent());
 
-            clock.set(Instant.parse("2026-03-03T08:00:01Z")); // the clock's zone is UTC; SH-DIG-1 waits for signing
+            // 10:00 in coophub.zone (Beijing), whatever the zone of the clock (UTC); SH-DIG-1 waits for signing
+            clock.set(Instant.parse("2026-03-03T02:00:01Z"));
             Mail digest = await().until(() -> mails(hub, "Daily digest").stream().findFirst(),
                     java.util.Optional::isPresent).orElseThrow();
             assertThat(digest.subject()).contains("2026-03-03", "1 overdue", "2 open");
-            assertThat(digest.text()).contains("DIG-1", "SH-DIG-1");
+            assertThat(digest.text()).contains("DIG-1", "SH-DIG-1", "2026-03-09 09:00 UTC+08:00");
             assertThat(digest.to()).contains("li@example.org", "zhao@example.org");
 
             clock.advance(Duration.ofHours(2));
@@ -267,7 +269,8 @@ class AlertsTest {
 
     @Test
     void noHeaderFromUpstreamCanChangeTheRecipients() throws Exception {
-        try (Hub hub = Hub.start(dir, clock)) {
+        // no daily digest on the first day (T0 is 09:00): the mailbox holds this test's mail alone
+        try (Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.digest-time=23:00")) {
             hub.bean(org.apache.camel.ProducerTemplate.class).send("direct:send-alert-mail", exchange -> {
                 exchange.getMessage().setBody("<p>HDR-1</p>");
                 exchange.getMessage().setHeader("coophubMailTo", "wang@example.org");

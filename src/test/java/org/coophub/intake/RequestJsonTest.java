@@ -135,6 +135,14 @@ class RequestJsonTest {
         assertThat(hash(lower)).isEqualTo(hash(upper));
     }
 
+    @Test
+    void theHashIgnoresBlanksAroundTheRequestingRoom() {
+        assertThat(hash(recordCheck().put("requestingRoom", "预审室 Pre-trial room 2 ")))
+                .isEqualTo(hash(recordCheck().put("requestingRoom", "预审室 Pre-trial room 2")));
+        assertThat(hash(minimalCaseVerification().put("requestingRoom", " ")))
+                .isEqualTo(hash(minimalCaseVerification()));
+    }
+
     static Stream<Arguments> changes() {
         Map<String, Consumer<ObjectNode>> changes = Map.ofEntries(
                 Map.entry("requestId", r -> r.put("requestId", "req-2011_0002")),

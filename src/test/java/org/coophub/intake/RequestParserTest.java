@@ -130,6 +130,15 @@ class RequestParserTest {
     }
 
     @Test
+    void acceptsARequestingRoomStoredWithoutTheBlanksAroundIt() {
+        assertThat(parse(recordCheck().put("requestingRoom", " 预审一室 \u3000")).request().requestingRoom())
+                .isEqualTo("预审一室");
+        assertThat(parse(recordCheck().put("requestingRoom", "室".repeat(100) + " ")).request().requestingRoom())
+                .hasSize(100);
+        assertThat(parse(recordCheck().put("requestingRoom", "  ")).request().requestingRoom()).isNull();
+    }
+
+    @Test
     void acceptsACaseVerificationSubjectWithoutIdNumber() {
         ObjectNode request = minimalCaseVerification();
         request.putArray("subjects").addObject().put("name", "李娜");

@@ -185,6 +185,52 @@ abstract class LedgerContract {
     }
 
     @Test
+    void ourUnitsReplyIsTimedByWhenWeReceivedItNotByTheRepliedAtItClaims() {
+        ledger.admit(NewRequest.inbound(entry("IN-1", "h").request(), Scope.NATIONAL, "national", "h", "{}", "310104",
+                new Unit("310104000000", "徐汇分局")), "received from national"); // 2 March
+        ledger.setDeadlines("IN-1", OffsetDateTime.parse("2026-03-07T08:00:00Z"), null);
+        clock.set(Instant.parse("2026-03-12T08:00:00Z"));
+
+        ledger.recordReply(reply("IN-1", "r"), Direction.INBOUND, "our reply"); // claims 5 March
+
+        RecordedReply recorded = ledger.find("IN-1").orElseThrow().reply();
+        assertThat(recorded.lateSeconds()).isEqualTo(Duration.ofDays(5).toSeconds());
+        assertThat(recorded.repliedAt()).isEqualTo(OffsetDateTime.parse("2026-03-05T02:00:00Z"));
+        assertThat(ledger.history("IN-1")).extracting(HistoryEntry::reason).last().asString()
+                .endsWith("late by 5d 0h");
+    }
+
+    @Test
+    void aPlatformReplyIsTimedByItsRepliedAtButNotInTheFuture() {
+        ledger.admit(entry("REQ-1", "h1"), "accepted"); // 2 March 08:00Z
+        ledger.setDeadlines("REQ-1", OffsetDateTime.parse("2026-03-04T08:00:00Z"), null);
+        ledger.admit(entry("REQ-2", "h2"), "accepted");
+        ledger.setDeadlines("REQ-2", OffsetDateTime.parse("2026-03-04T08:00:00Z"), null);
+        clock.set(Instant.parse("2026-03-06T08:00:00Z"));
+
+        // the platform held a reply given on time: its repliedAt counts
+        ledger.recordReply(replyAt("REQ-1", "2026-03-03T08:00:00Z"), Direction.OUTBOUND, "reply");
+        // a repliedAt after the moment we recorded the reply is no more than a claim: now counts
+        ledger.recordReply(replyAt("REQ-2", "2026-03-20T08:00:00Z"), Direction.OUTBOUND, "reply");
+
+        assertThat(ledger.find("REQ-1").orElseThrow().reply().lateSeconds()).isZero();
+        assertThat(ledger.find("REQ-2").orElseThrow().reply().lateSeconds()).isEqualTo(Duration.ofDays(2).toSeconds());
+        assertThat(ledger.find("REQ-2").orElseThrow().reply().repliedAt())
+                .isEqualTo(OffsetDateTime.parse("2026-03-20T08:00:00Z"));
+    }
+
+    @Test
+    void aPlatformReplyCannotClaimToComeBeforeItsRequest() {
+        ledger.admit(entry("REQ-1", "h1"), "accepted"); // 2 March 08:00Z, its deadline already gone
+        ledger.setDeadlines("REQ-1", OffsetDateTime.parse("2026-03-01T08:00:00Z"), null);
+        clock.set(Instant.parse("2026-03-03T08:00:00Z"));
+
+        ledger.recordReply(replyAt("REQ-1", "2026-02-20T08:00:00Z"), Direction.OUTBOUND, "reply");
+
+        assertThat(ledger.find("REQ-1").orElseThrow().reply().lateSeconds()).isEqualTo(Duration.ofDays(1).toSeconds());
+    }
+
+    @Test
     void onlyRequestsFromOtherRegionsAreSignedFor() {
         ledger.admit(entry("REQ-1", "h1"), "accepted");
         assertThat(ledger.sign("REQ-1", "x")).isEqualTo(SignOutcome.NOT_INBOUND);
@@ -257,6 +303,11 @@ abstract class LedgerContract {
         return new NewReply(id, new Unit("310104000000", "徐汇分局"), "FOUND",
                 OffsetDateTime.parse("2026-03-05T10:00:00+08:00"), hash, "{\"requestId\":\"" + id + "\"}",
                 List.of("a.pdf", "b.txt"));
+    }
+
+    private static NewReply replyAt(String id, String repliedAt) {
+        return new NewReply(id, new Unit("310104000000", "徐汇分局"), "FOUND", OffsetDateTime.parse(repliedAt),
+                "r-" + id, "{}", List.of());
     }
 
     private static NewRequest entry(String id, String hash) {

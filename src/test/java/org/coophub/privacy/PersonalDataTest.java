@@ -33,6 +33,26 @@ class PersonalDataTest {
     }
 
     @Test
+    void masksNumbersTypedWithFullWidthDigitsShowingThemInAscii() {
+        String x = IdNumberFixtures.endingInX();
+        String fullWidthX = fullWidth(x);
+        String mixed = fullWidth(id.substring(0, 9)) + id.substring(9);
+
+        assertThat(PersonalData.maskText("张三 " + fullWidth(id) + "，李四 " + fullWidthX + "。"))
+                .isEqualTo("张三 " + masked + "，李四 " + IdNumbers.mask(x) + "。");
+        assertThat(PersonalData.maskText(fullWidth(x.substring(0, 17)) + "ｘ"))
+                .isEqualTo(IdNumbers.mask(x.substring(0, 17) + "x"));
+        assertThat(PersonalData.maskText(mixed)).isEqualTo(masked);
+        assertThat(PersonalData.maskText("账号 " + fullWidth(id) + "１")).contains(fullWidth(id) + "１");
+    }
+
+    private static String fullWidth(String ascii) {
+        StringBuilder out = new StringBuilder();
+        ascii.chars().forEach(c -> out.append((char) (c + ('０' - '0'))));
+        return out.toString();
+    }
+
+    @Test
     void masksNumbersGluedToLettersOrQuotes() {
         assertThat(PersonalData.maskText("id='" + id + "'abc")).isEqualTo("id='" + masked + "'abc");
         assertThat(PersonalData.maskText("ID" + id)).isEqualTo("ID" + masked);

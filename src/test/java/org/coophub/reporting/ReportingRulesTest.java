@@ -40,6 +40,19 @@ class ReportingRulesTest {
     void aPeriodAYearEarlierKeepsItsDays() {
         Period leap = new Period(LocalDate.of(2012, 2, 1), LocalDate.of(2012, 2, 29));
         assertThat(leap.yearEarlier()).isEqualTo(new Period(LocalDate.of(2011, 2, 1), LocalDate.of(2011, 2, 28)));
+        Period midFebruary = new Period(LocalDate.of(2025, 2, 10), LocalDate.of(2025, 2, 20));
+        assertThat(midFebruary.yearEarlier())
+                .isEqualTo(new Period(LocalDate.of(2024, 2, 10), LocalDate.of(2024, 2, 20)));
+    }
+
+    @Test
+    void aPeriodEndingAMonthAYearEarlierEndsThatMonthToo() {
+        assertThat(new Period(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28)).yearEarlier())
+                .isEqualTo(new Period(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29)));
+        assertThat(new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 28)).yearEarlier())
+                .isEqualTo(new Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 29)));
+        assertThat(new Period(LocalDate.of(2011, 1, 1), LocalDate.of(2011, 6, 30)).yearEarlier())
+                .isEqualTo(new Period(LocalDate.of(2010, 1, 1), LocalDate.of(2010, 6, 30)));
     }
 
     @Test

@@ -55,6 +55,8 @@ class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String ID_NUMBER = Requests.idNumber("110105", "19800101", "123");
+    /** File names carry ID numbers too (people name files after whom they concern). */
+    private static final String STATEMENT = "DB-1-statement-" + ID_NUMBER + ".txt";
 
     @TempDir
     static Path dir;
@@ -96,11 +98,13 @@ class DashboardBrowserTest {
         }
         byte[] statement = "询问笔录 statement".getBytes(StandardCharsets.UTF_8);
         Path replies = hub.platformFolder("national", "replies");
-        put(replies, "DB-1-statement.txt", statement);
-        put(replies, "DB-1.json", reply("DB-1", "FOUND", "DB-1-statement.txt", statement));
+        put(replies, STATEMENT, statement);
+        put(replies, "DB-1.json", reply("DB-1", "FOUND", STATEMENT, statement));
         put(hub.platformFolder("national", "requests"), "SH-DB-1.json", inboundRequest("SH-DB-1"));
-        // refused: recorded as a rejected input
+        // refused: recorded as a rejected input, and a file quarantined besides
         assertThat(hub.post("/api/requests", "{\"requestId\": \"BAD 1\"}").statusCode()).isEqualTo(400);
+        hub.drop(ID_NUMBER + ".json", "{}".getBytes(StandardCharsets.UTF_8));
+        await().until(() -> Files.exists(hub.quarantine().resolve(ID_NUMBER + ".json.error.txt")));
         await().until(() -> hub.ledger().find("DB-1").orElseThrow().state() == RequestState.REPLIED);
         await().until(() -> hub.ledger().find("SH-DB-1").map(e -> e.state() == RequestState.RECEIVED).orElse(false));
 
@@ -172,8 +176,11 @@ class DashboardBrowserTest {
             assertThat(row.getText()).contains(platform, "是 yes").doesNotContain("none since start");
         }
         String alerts = text(By.id("alerts"));
-        assertThat(alerts).contains("DB-2", "超期未回复 Overdue", "是 yes: 王警官");
+        assertThat(alerts).contains("DB-2", "超期未回复 Overdue", "是 yes: 王警官", "超期未签收 Overdue（签收 sign-for）");
         assertThat(text(By.id("quarantine"))).contains("REST", "POST /api/requests");
+        assertThat(text(By.id("quarantined")))
+                .contains(IdNumbers.mask(ID_NUMBER) + ".json");
+        assertThat(text(By.id("rejected"))).contains("FILE", IdNumbers.mask(ID_NUMBER) + ".json");
         assertNoPersonalData();
     }
 
@@ -199,7 +206,7 @@ class DashboardBrowserTest {
                 .containsSubsequence("ACCEPTED", "PUBLISHED", "REPLIED");
         assertThat(text(By.cssSelector(".subject-id"))).isEqualTo(IdNumbers.mask(ID_NUMBER));
         assertThat(text(By.cssSelector(".subject-name"))).isEqualTo("张*");
-        assertThat(text(By.id("attachments"))).contains("DB-1-statement.txt");
+        assertThat(text(By.id("attachments"))).contains("DB-1-statement-" + IdNumbers.mask(ID_NUMBER) + ".txt");
         assertThat(text(By.id("reply"))).contains("查有 Found", "上海市公安局徐汇分局", "已核实 verified");
         assertThat(text(By.id("timeliness"))).isEqualTo("按时 on time");
         assertNoPersonalData();
