@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +52,16 @@ class StartupValidationTest {
                 "coophub.platforms.national.password="))
                 .hasStackTraceContaining("coophub.platforms.national")
                 .hasStackTraceContaining("private-key or password");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"poll-interval, 0s, at least 1ms", "poll-interval, -30s, at least 1ms",
+            "poll-interval, 500us, at least 1ms", "connect-timeout, 0s, at least 1ms",
+            "connect-timeout, -1s, at least 1ms", "connect-timeout, 25d, at most 2147483647ms",
+            "server-alive-interval, 0s, at least 1ms", "server-alive-interval, -5s, at least 1ms",
+            "server-alive-interval, 25d, at most 2147483647ms"})
+    void aPlatformDurationOfNoWholeMillisecondOrBeyondAnIntIsRefused(String key, String value, String rule) {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.national." + key + "=" + value))
+                .hasStackTraceContaining("coophub.platforms.national." + key + " must be " + rule);
     }
 }
