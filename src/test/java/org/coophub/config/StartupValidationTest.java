@@ -3,6 +3,8 @@ package org.coophub.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,24 @@ class StartupValidationTest {
     void aPlatformDurationOfNoWholeMillisecondOrBeyondAnIntIsRefused(String key, String value, String rule) {
         assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.national." + key + "=" + value))
                 .hasStackTraceContaining("coophub.platforms.national." + key + " must be " + rule);
+    }
+
+    @Test
+    void aKnownHostsFileThatIsNotThereIsRefused() {
+        Path missing = dir.resolve("no/known_hosts").toAbsolutePath();
+        // without the simulator, which writes the file on its first start
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.simulator.enabled=false",
+                "coophub.platforms.national.known-hosts=" + missing))
+                .hasStackTraceContaining("coophub.platforms.national.known-hosts: " + missing + " does not exist");
+    }
+
+    @Test
+    void aPrivateKeyThatIsAFolderIsRefused() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("keys")).toAbsolutePath();
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.simulator.enabled=false",
+                "coophub.platforms.national.known-hosts=" + Files.createFile(dir.resolve("known_hosts")),
+                "coophub.platforms.provincial.known-hosts=" + dir.resolve("known_hosts"),
+                "coophub.platforms.national.private-key=" + folder))
+                .hasStackTraceContaining("coophub.platforms.national.private-key: " + folder + " is not a file");
     }
 }
