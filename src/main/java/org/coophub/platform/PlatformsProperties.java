@@ -26,6 +26,11 @@ public record PlatformsProperties(@Valid @DefaultValue Map<String, PlatformPrope
         platforms = Map.copyOf(platforms);
         platforms.forEach(PlatformsProperties::checkCredentials);
         platforms.forEach(PlatformsProperties::checkDurations);
+        platforms.forEach((name, platform) -> {
+            if (platform.folders() != null) {
+                FolderRules.check("coophub.platforms." + name + ".folders", platform.folders());
+            }
+        });
         Map<Scope, List<String>> byScope = platforms.entrySet().stream()
                 .filter(e -> e.getValue().scope() != null)
                 .collect(Collectors.groupingBy(e -> e.getValue().scope(), () -> new EnumMap<>(Scope.class),

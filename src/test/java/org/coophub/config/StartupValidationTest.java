@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,5 +85,22 @@ class StartupValidationTest {
                 "coophub.platforms.provincial.known-hosts=" + dir.resolve("known_hosts"),
                 "coophub.platforms.national.private-key=" + folder))
                 .hasStackTraceContaining("coophub.platforms.national.private-key: " + folder + " is not a file");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"re?plies", "a&b", "x#y", "100%", "a b", "a+b", "k=v", "{{x}}", "../etc", "..", "a/../b",
+            "/replies", "replies/", "a//b", ".done", "replies/.error", "回复", ""})
+    void aFolderThatIsNotAPlainRelativePathIsRefused(String folder) {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.national.folders.replies=" + folder))
+                .hasStackTraceContaining("coophub.platforms.national.folders.replies must be a relative path of names");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"replies, inbound, replies, inbound", "inbound, replies, replies, inbound",
+            "requests, OUR-REPLIES, our-replies, requests", "our-replies, Inbound, our-replies, inbound"})
+    void twoFoldersOfOnePlatformThatAreTheSameAreRefused(String key, String value, String later, String earlier) {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.provincial.folders." + key + "=" + value))
+                .hasStackTraceContaining("coophub.platforms.provincial.folders." + later
+                        + " must differ from coophub.platforms.provincial.folders." + earlier);
     }
 }
