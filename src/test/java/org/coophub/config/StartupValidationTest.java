@@ -103,4 +103,13 @@ class StartupValidationTest {
                 .hasStackTraceContaining("coophub.platforms.provincial.folders." + later
                         + " must differ from coophub.platforms.provincial.folders." + earlier);
     }
+
+    @ParameterizedTest
+    @CsvSource({"coophub.replies.outbox, coophub.intake.outbox, data/local/outbox",
+            "coophub.intake.quarantine, coophub.intake.outbox, data/local/outbox/x/..",
+            "coophub.intake.quarantine, coophub.replies.outbox, data/local/outbox/replies/"})
+    void aLocalDropFolderThatIsAnotherIsRefused(String key, String other, String sameFolder) {
+        assertThatThrownBy(() -> Hub.start(dir, key + "=" + dir.resolve(sameFolder).toAbsolutePath()))
+                .hasStackTraceContaining(key + " must differ from " + other);
+    }
 }
