@@ -112,4 +112,24 @@ class StartupValidationTest {
         assertThatThrownBy(() -> Hub.start(dir, key + "=" + dir.resolve(sameFolder).toAbsolutePath()))
                 .hasStackTraceContaining(key + " must differ from " + other);
     }
+
+    @Test
+    void aDuplicateIdCacheTooSmallForABacklogIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.broker.duplicate-id-cache-size=9999"))
+                .hasStackTraceContaining("coophub.broker.duplicate-id-cache-size must be at least 10000");
+    }
+
+    @Test
+    void aLongestRetryWaitShorterThanTheFirstIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.broker.redelivery-delay=1s",
+                "coophub.broker.max-redelivery-delay=500ms"))
+                .hasStackTraceContaining("coophub.broker.max-redelivery-delay (PT0.5S) must not be shorter than"
+                        + " coophub.broker.redelivery-delay (PT1S)");
+    }
+
+    @Test
+    void aRetryWithoutDelayIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.broker.redelivery-delay=0s"))
+                .hasStackTraceContaining("coophub.broker.redelivery-delay must be at least 1ms");
+    }
 }
