@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.coophub.intake.ArchiveNames;
 import org.coophub.intake.Channel;
 import org.coophub.intake.FieldError;
 import org.coophub.intake.InvalidRequestException;
@@ -39,14 +39,16 @@ public class LocalReplies {
     private final Ledger ledger;
     private final PublishQueue queue;
     private final RepliesProperties properties;
+    private final ArchiveNames archiveNames;
     private final TransactionTemplate transaction;
 
     public LocalReplies(ReplyParser parser, Ledger ledger, PublishQueue queue, RepliesProperties properties,
-            TransactionTemplate transaction) {
+            ArchiveNames archiveNames, TransactionTemplate transaction) {
         this.parser = parser;
         this.ledger = ledger;
         this.queue = queue;
         this.properties = properties;
+        this.archiveNames = archiveNames;
         this.transaction = transaction;
     }
 
@@ -58,7 +60,10 @@ public class LocalReplies {
         List<String> attachments = reply.attachments().stream().map(Attachment::name).toList();
         exchange.setProperty(PlatformReplies.ATTACHMENTS, attachments);
         accept(reply, Channel.FILE, name);
-        archive(attachments);
+        // one stamp for the reply file (archived by the route) and its attachments, so they can be told together
+        String stamp = archiveNames.stamp();
+        exchange.setProperty(ArchiveNames.PROPERTY, ArchiveNames.archived(name, stamp));
+        archive(attachments, stamp);
     }
 
     /**
@@ -71,7 +76,7 @@ public class LocalReplies {
                     "the reply is for " + reply.requestId() + " but was sent to the address of " + requestId)));
         }
         Receipt receipt = accept(reply, channel, inputName);
-        archive(reply.attachments().stream().map(Attachment::name).toList());
+        archive(reply.attachments().stream().map(Attachment::name).toList(), archiveNames.stamp());
         return receipt;
     }
 
@@ -126,14 +131,15 @@ public class LocalReplies {
         }
     }
 
-    private void archive(List<String> attachments) {
+    /** Never replaces an archived file: should two names ever meet, the attachment stays and a warning says so. */
+    private void archive(List<String> attachments, String stamp) {
         Path done = properties.outbox().resolve(".done");
         try {
             Files.createDirectories(done);
             for (String name : attachments) {
                 Path file = properties.outbox().resolve(name);
                 if (Files.exists(file)) {
-                    Files.move(file, done.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(file, done.resolve(ArchiveNames.archived(name, stamp)));
                 }
             }
         } catch (IOException e) {
