@@ -41,15 +41,17 @@ public class LocalReplies {
     private final RepliesProperties properties;
     private final ArchiveNames archiveNames;
     private final TransactionTemplate transaction;
+    private final RequestLocks locks;
 
-    public LocalReplies(ReplyParser parser, Ledger ledger, PublishQueue queue, RepliesProperties properties,
-            ArchiveNames archiveNames, TransactionTemplate transaction) {
+    LocalReplies(ReplyParser parser, Ledger ledger, PublishQueue queue, RepliesProperties properties,
+            ArchiveNames archiveNames, TransactionTemplate transaction, RequestLocks locks) {
         this.parser = parser;
         this.ledger = ledger;
         this.queue = queue;
         this.properties = properties;
         this.archiveNames = archiveNames;
         this.transaction = transaction;
+        this.locks = locks;
     }
 
     /** Called by routes/replies.yaml for a reply file; its attachments lie beside it and move with it. */
@@ -87,21 +89,25 @@ public class LocalReplies {
             throw new ReplyRefusedException(ReplyRefusedException.Reason.WRONG_DIRECTION, "request "
                     + reply.requestId() + " is one we published; only requests from other regions are answered here");
         }
-        String hash = ReplyJson.contentHash(reply);
-        if (ledger.replyHash(reply.requestId()).isEmpty()) {
-            keepAttachments(reply);
-        }
         NewReply entry = new NewReply(reply.requestId(), reply.replyingUnit(), reply.result().name(), reply.repliedAt(),
-                hash, new String(ReplyJson.write(reply), StandardCharsets.UTF_8),
+                ReplyJson.contentHash(reply), new String(ReplyJson.write(reply), StandardCharsets.UTF_8),
                 reply.attachments().stream().map(Attachment::name).toList());
-        ReplyAdmission admission = transaction.execute(status -> {
-            ReplyAdmission result = ledger.recordReply(entry, Direction.INBOUND,
-                    "our reply (" + reply.result() + ") via " + channel + " (" + inputName + ")");
-            if (result.recorded()) {
-                queue.enqueueReply(reply.requestId(), result.platform());
+        ReplyAdmission admission;
+        // A reply by REST and another as a file at once must not both find none recorded and write their attachments
+        // into the same place before one of them is refused: the check, the store and the record happen as one.
+        synchronized (locks.of(reply.requestId())) {
+            if (ledger.replyHash(reply.requestId()).isEmpty()) {
+                keepAttachments(reply);
             }
-            return result;
-        });
+            admission = transaction.execute(status -> {
+                ReplyAdmission result = ledger.recordReply(entry, Direction.INBOUND,
+                        "our reply (" + reply.result() + ") via " + channel + " (" + inputName + ")");
+                if (result.recorded()) {
+                    queue.enqueueReply(reply.requestId(), result.platform());
+                }
+                return result;
+            });
+        }
         return switch (admission.outcome()) {
             case RECORDED -> {
                 log.info("Accepted our reply to request {} via {}; queued for {}", reply.requestId(), channel,
