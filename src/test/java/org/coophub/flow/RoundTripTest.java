@@ -197,6 +197,37 @@ class RoundTripTest {
         }
     }
 
+    @Test
+    void ourReplyWhoseStoredAttachmentChangedWaitsWithItsReasonUntilTheFileIsPutRight() throws Exception {
+        put(hub.platformFolder("national", "requests"), "SH-2026-83.json", inboundRequest("SH-2026-83"));
+        await().until(() -> hub.ledger().find("SH-2026-83").isPresent());
+        byte[] transcript = "笔录 transcript".getBytes(StandardCharsets.UTF_8);
+        put(hub.repliesOutbox(), "SH-2026-83-transcript.txt", transcript);
+        String ours = reply("SH-2026-83", "DONE", "SH-2026-83-transcript.txt", transcript)
+                .replace("310104000000", "110105000000");
+
+        CamelContext camel = hub.bean(CamelContext.class);
+        camel.getRouteController().stopRoute("publish-reply-national");
+        Path stored = dir.resolve("data/attachments/SH-2026-83/SH-2026-83-transcript.txt");
+        try {
+            assertThat(hub.post("/api/requests/SH-2026-83/reply", ours).statusCode()).isEqualTo(202);
+            Files.writeString(stored, "笔录 changed!!");
+        } finally {
+            camel.getRouteController().startRoute("publish-reply-national");
+        }
+
+        await().until(() -> hub.ledger().history("SH-2026-83").stream().anyMatch(h -> h.reason().startsWith(
+                "publishing our reply failed: attachment SH-2026-83-transcript.txt:")
+                && h.reason().contains("sha256 is ") && h.reason().contains("but the reply declares")));
+        Path ourReplies = hub.platformFolder("national", "our-replies");
+        assertThat(ourReplies.resolve("SH-2026-83.json")).doesNotExist();
+        assertThat(ourReplies.resolve("SH-2026-83-transcript.txt")).doesNotExist();
+
+        Files.write(stored, transcript);
+        await().until(() -> hub.ledger().find("SH-2026-83").orElseThrow().state() == RequestState.CLOSED);
+        assertThat(ourReplies.resolve("SH-2026-83-transcript.txt")).hasBinaryContent(transcript);
+    }
+
     private static void dropOurReply(String requestId, byte[] transcript) {
         put(hub.repliesOutbox(), "transcript.txt", transcript);
         put(hub.repliesOutbox(), "answer.json", reply(requestId, "DONE", "transcript.txt", transcript)
