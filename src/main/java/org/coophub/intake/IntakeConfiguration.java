@@ -12,4 +12,9 @@ class IntakeConfiguration {
     RequestParser requestParser(ScopeRule scopeRule, Clock clock, IntakeProperties properties) {
         return new RequestParser(scopeRule, clock, properties.maxSize().toBytes());
     }
+
+    @Bean
+    ArchiveNames archiveNames(Clock clock) {
+        return new ArchiveNames(clock);
+    }
 }

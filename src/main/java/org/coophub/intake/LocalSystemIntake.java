@@ -9,10 +9,12 @@ import org.springframework.stereotype.Component;
 public class LocalSystemIntake {
 
     private final IntakeService intake;
+    private final ArchiveNames archiveNames;
     private final long maxBytes;
 
-    public LocalSystemIntake(IntakeService intake, IntakeProperties properties) {
+    public LocalSystemIntake(IntakeService intake, ArchiveNames archiveNames, IntakeProperties properties) {
         this.intake = intake;
+        this.archiveNames = archiveNames;
         this.maxBytes = properties.maxSize().toBytes();
     }
 
@@ -25,6 +27,7 @@ public class LocalSystemIntake {
                     "the file is " + length + " bytes; the limit is " + maxBytes + " (coophub.intake.max-size)")));
         }
         intake.accept(exchange.getMessage().getBody(byte[].class), Channel.FILE, name);
+        exchange.setProperty(ArchiveNames.PROPERTY, ArchiveNames.archived(name, archiveNames.stamp()));
     }
 
     public void fromMessage(Exchange exchange) {

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.coophub.intake.ArchiveNames;
 import org.coophub.intake.Channel;
 import org.coophub.intake.FieldError;
 import org.coophub.intake.InvalidRequestException;
@@ -39,15 +39,19 @@ public class LocalReplies {
     private final Ledger ledger;
     private final PublishQueue queue;
     private final RepliesProperties properties;
+    private final ArchiveNames archiveNames;
     private final TransactionTemplate transaction;
+    private final RequestLocks locks;
 
-    public LocalReplies(ReplyParser parser, Ledger ledger, PublishQueue queue, RepliesProperties properties,
-            TransactionTemplate transaction) {
+    LocalReplies(ReplyParser parser, Ledger ledger, PublishQueue queue, RepliesProperties properties,
+            ArchiveNames archiveNames, TransactionTemplate transaction, RequestLocks locks) {
         this.parser = parser;
         this.ledger = ledger;
         this.queue = queue;
         this.properties = properties;
+        this.archiveNames = archiveNames;
         this.transaction = transaction;
+        this.locks = locks;
     }
 
     /** Called by routes/replies.yaml for a reply file; its attachments lie beside it and move with it. */
@@ -58,7 +62,10 @@ public class LocalReplies {
         List<String> attachments = reply.attachments().stream().map(Attachment::name).toList();
         exchange.setProperty(PlatformReplies.ATTACHMENTS, attachments);
         accept(reply, Channel.FILE, name);
-        archive(attachments);
+        // one stamp for the reply file (archived by the route) and its attachments, so they can be told together
+        String stamp = archiveNames.stamp();
+        exchange.setProperty(ArchiveNames.PROPERTY, ArchiveNames.archived(name, stamp));
+        archive(attachments, stamp);
     }
 
     /**
@@ -71,7 +78,7 @@ public class LocalReplies {
                     "the reply is for " + reply.requestId() + " but was sent to the address of " + requestId)));
         }
         Receipt receipt = accept(reply, channel, inputName);
-        archive(reply.attachments().stream().map(Attachment::name).toList());
+        archive(reply.attachments().stream().map(Attachment::name).toList(), archiveNames.stamp());
         return receipt;
     }
 
@@ -82,21 +89,25 @@ public class LocalReplies {
             throw new ReplyRefusedException(ReplyRefusedException.Reason.WRONG_DIRECTION, "request "
                     + reply.requestId() + " is one we published; only requests from other regions are answered here");
         }
-        String hash = ReplyJson.contentHash(reply);
-        if (ledger.replyHash(reply.requestId()).isEmpty()) {
-            keepAttachments(reply);
-        }
         NewReply entry = new NewReply(reply.requestId(), reply.replyingUnit(), reply.result().name(), reply.repliedAt(),
-                hash, new String(ReplyJson.write(reply), StandardCharsets.UTF_8),
+                ReplyJson.contentHash(reply), new String(ReplyJson.write(reply), StandardCharsets.UTF_8),
                 reply.attachments().stream().map(Attachment::name).toList());
-        ReplyAdmission admission = transaction.execute(status -> {
-            ReplyAdmission result = ledger.recordReply(entry, Direction.INBOUND,
-                    "our reply (" + reply.result() + ") via " + channel + " (" + inputName + ")");
-            if (result.recorded()) {
-                queue.enqueueReply(reply.requestId(), result.platform());
+        ReplyAdmission admission;
+        // A reply by REST and another as a file at once must not both find none recorded and write their attachments
+        // into the same place before one of them is refused: the check, the store and the record happen as one.
+        synchronized (locks.of(reply.requestId())) {
+            if (ledger.replyHash(reply.requestId()).isEmpty()) {
+                keepAttachments(reply);
             }
-            return result;
-        });
+            admission = transaction.execute(status -> {
+                ReplyAdmission result = ledger.recordReply(entry, Direction.INBOUND,
+                        "our reply (" + reply.result() + ") via " + channel + " (" + inputName + ")");
+                if (result.recorded()) {
+                    queue.enqueueReply(reply.requestId(), result.platform());
+                }
+                return result;
+            });
+        }
         return switch (admission.outcome()) {
             case RECORDED -> {
                 log.info("Accepted our reply to request {} via {}; queued for {}", reply.requestId(), channel,
@@ -126,14 +137,15 @@ public class LocalReplies {
         }
     }
 
-    private void archive(List<String> attachments) {
+    /** Never replaces an archived file: should two names ever meet, the attachment stays and a warning says so. */
+    private void archive(List<String> attachments, String stamp) {
         Path done = properties.outbox().resolve(".done");
         try {
             Files.createDirectories(done);
             for (String name : attachments) {
                 Path file = properties.outbox().resolve(name);
                 if (Files.exists(file)) {
-                    Files.move(file, done.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(file, done.resolve(ArchiveNames.archived(name, stamp)));
                 }
             }
         } catch (IOException e) {

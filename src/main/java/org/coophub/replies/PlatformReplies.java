@@ -30,8 +30,6 @@ public class PlatformReplies {
 
     /** The platform a polled file came from; also tells the error policy to keep a refused file aside. */
     public static final String SOURCE = "coophubSource";
-    /** Replies to different requests rarely wait for each other, and the locks stay few. */
-    static final int LOCK_STRIPES = 64;
     /** The attachments a refused reply named, so they can be kept aside with it. */
     public static final String ATTACHMENTS = Quarantine.ATTACHMENTS;
 
@@ -43,19 +41,17 @@ public class PlatformReplies {
     private final PlatformsProperties platforms;
     private final RepliesProperties replies;
     private final TransactionTemplate transaction;
-    private final Object[] sameRequest = new Object[LOCK_STRIPES];
+    private final RequestLocks locks;
 
-    public PlatformReplies(ReplyParser parser, Ledger ledger, DeliveryQueue delivery, PlatformsProperties platforms,
-            RepliesProperties replies, TransactionTemplate transaction) {
+    PlatformReplies(ReplyParser parser, Ledger ledger, DeliveryQueue delivery, PlatformsProperties platforms,
+            RepliesProperties replies, TransactionTemplate transaction, RequestLocks locks) {
         this.parser = parser;
         this.ledger = ledger;
         this.delivery = delivery;
         this.platforms = platforms;
         this.replies = replies;
         this.transaction = transaction;
-        for (int i = 0; i < sameRequest.length; i++) {
-            sameRequest[i] = new Object();
-        }
+        this.locks = locks;
     }
 
     public void receive(Exchange exchange) {
@@ -65,7 +61,7 @@ public class PlatformReplies {
         exchange.setProperty(ATTACHMENTS, reply.attachments().stream().map(Attachment::name).toList());
         // Several routes poll a folder side by side: two reply files for one request (under different names) must
         // not both pass the check and fetch their attachments into the same place before one of them is refused.
-        synchronized (sameRequest[Math.floorMod(reply.requestId().hashCode(), sameRequest.length)]) {
+        synchronized (locks.of(reply.requestId())) {
             take(platform, file, reply);
         }
     }

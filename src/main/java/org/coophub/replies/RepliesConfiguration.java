@@ -22,6 +22,12 @@ class RepliesConfiguration {
         return new InboundRequestParser(scopeRule, clock, intake.maxSize().toBytes());
     }
 
+    /** One set for replies both ways: they share the attachment store. */
+    @Bean
+    RequestLocks requestLocks() {
+        return new RequestLocks();
+    }
+
     @Bean
     TakenFiles platformPolls(DataSource dataSource) {
         return new TakenFiles(dataSource);

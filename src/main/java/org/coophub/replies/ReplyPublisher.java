@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
@@ -74,16 +76,30 @@ public class ReplyPublisher {
                 exchange.getProperty("coophubPlatform"), reason);
     }
 
+    /**
+     * Every stored attachment is checked against the size and SHA-256 its reply declares (streaming, as it is
+     * read) before the first one is uploaded: a file changed in the store since it was taken (by hand, a disk
+     * fault, another hub writing the same folder) must not go out under a reply that declares other bytes. A
+     * mismatch fails the attempt with its reason in the ledger, and the broker tries again with back-off, so a
+     * file put right is published.
+     */
     private void uploadAttachments(LedgerEntry entry) {
-        var reply = entry.reply();
-        if (reply.attachments().isEmpty()) {
+        if (entry.reply().attachments().isEmpty()) {
             return;
         }
-        PlatformProperties platform = platforms.get(entry.platform());
-        try (PlatformFiles files = PlatformFiles.open(platform)) {
-            for (String name : reply.attachments()) {
-                try (InputStream in = Files.newInputStream(replies.attachmentsOf(entry.requestId()).resolve(name))) {
-                    files.write(platform.folders().ourReplies() + "/" + name, in);
+        Path store = replies.attachmentsOf(entry.requestId());
+        List<Attachment> declared = ReplyJson.read(ledger.replyPayload(entry.requestId()).orElseThrow()
+                .getBytes(StandardCharsets.UTF_8)).attachments();
+        try {
+            for (Attachment attachment : declared) {
+                AttachmentFiles.verify(store.resolve(attachment.name()), attachment);
+            }
+            PlatformProperties platform = platforms.get(entry.platform());
+            try (PlatformFiles files = PlatformFiles.open(platform)) {
+                for (Attachment attachment : declared) {
+                    try (InputStream in = Files.newInputStream(store.resolve(attachment.name()))) {
+                        files.write(platform.folders().ourReplies() + "/" + attachment.name(), in);
+                    }
                 }
             }
         } catch (IOException e) {

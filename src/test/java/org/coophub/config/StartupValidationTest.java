@@ -3,10 +3,15 @@ package org.coophub.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +55,81 @@ class StartupValidationTest {
                 "coophub.platforms.national.password="))
                 .hasStackTraceContaining("coophub.platforms.national")
                 .hasStackTraceContaining("private-key or password");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"poll-interval, 0s, at least 1ms", "poll-interval, -30s, at least 1ms",
+            "poll-interval, 500us, at least 1ms", "connect-timeout, 0s, at least 1ms",
+            "connect-timeout, -1s, at least 1ms", "connect-timeout, 25d, at most 2147483647ms",
+            "server-alive-interval, 0s, at least 1ms", "server-alive-interval, -5s, at least 1ms",
+            "server-alive-interval, 25d, at most 2147483647ms"})
+    void aPlatformDurationOfNoWholeMillisecondOrBeyondAnIntIsRefused(String key, String value, String rule) {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.national." + key + "=" + value))
+                .hasStackTraceContaining("coophub.platforms.national." + key + " must be " + rule);
+    }
+
+    @Test
+    void aKnownHostsFileThatIsNotThereIsRefused() {
+        Path missing = dir.resolve("no/known_hosts").toAbsolutePath();
+        // without the simulator, which writes the file on its first start
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.simulator.enabled=false",
+                "coophub.platforms.national.known-hosts=" + missing))
+                .hasStackTraceContaining("coophub.platforms.national.known-hosts: " + missing + " does not exist");
+    }
+
+    @Test
+    void aPrivateKeyThatIsAFolderIsRefused() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("keys")).toAbsolutePath();
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.simulator.enabled=false",
+                "coophub.platforms.national.known-hosts=" + Files.createFile(dir.resolve("known_hosts")),
+                "coophub.platforms.provincial.known-hosts=" + dir.resolve("known_hosts"),
+                "coophub.platforms.national.private-key=" + folder))
+                .hasStackTraceContaining("coophub.platforms.national.private-key: " + folder + " is not a file");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"re?plies", "a&b", "x#y", "100%", "a b", "a+b", "k=v", "{{x}}", "../etc", "..", "a/../b",
+            "/replies", "replies/", "a//b", ".done", "replies/.error", "回复", ""})
+    void aFolderThatIsNotAPlainRelativePathIsRefused(String folder) {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.national.folders.replies=" + folder))
+                .hasStackTraceContaining("coophub.platforms.national.folders.replies must be a relative path of names");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"replies, inbound, replies, inbound", "inbound, replies, replies, inbound",
+            "requests, OUR-REPLIES, our-replies, requests", "our-replies, Inbound, our-replies, inbound"})
+    void twoFoldersOfOnePlatformThatAreTheSameAreRefused(String key, String value, String later, String earlier) {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.platforms.provincial.folders." + key + "=" + value))
+                .hasStackTraceContaining("coophub.platforms.provincial.folders." + later
+                        + " must differ from coophub.platforms.provincial.folders." + earlier);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"coophub.replies.outbox, coophub.intake.outbox, data/local/outbox",
+            "coophub.intake.quarantine, coophub.intake.outbox, data/local/outbox/x/..",
+            "coophub.intake.quarantine, coophub.replies.outbox, data/local/outbox/replies/"})
+    void aLocalDropFolderThatIsAnotherIsRefused(String key, String other, String sameFolder) {
+        assertThatThrownBy(() -> Hub.start(dir, key + "=" + dir.resolve(sameFolder).toAbsolutePath()))
+                .hasStackTraceContaining(key + " must differ from " + other);
+    }
+
+    @Test
+    void aDuplicateIdCacheTooSmallForABacklogIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.broker.duplicate-id-cache-size=9999"))
+                .hasStackTraceContaining("coophub.broker.duplicate-id-cache-size must be at least 10000");
+    }
+
+    @Test
+    void aLongestRetryWaitShorterThanTheFirstIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.broker.redelivery-delay=1s",
+                "coophub.broker.max-redelivery-delay=500ms"))
+                .hasStackTraceContaining("coophub.broker.max-redelivery-delay (PT0.5S) must not be shorter than"
+                        + " coophub.broker.redelivery-delay (PT1S)");
+    }
+
+    @Test
+    void aRetryWithoutDelayIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.broker.redelivery-delay=0s"))
+                .hasStackTraceContaining("coophub.broker.redelivery-delay must be at least 1ms");
     }
 }

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.coophub.intake.Quarantine;
 import org.coophub.ledger.HistoryEntry;
@@ -23,6 +25,7 @@ import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.RequestState;
 import org.coophub.request.Scope;
+import org.coophub.support.Archived;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,9 +169,25 @@ class OutboundRelayTest {
         hub.drop("FILE-OK-1.json", recordCheck("FILE-OK-1", SHANGHAI_XUHUI).getBytes(StandardCharsets.UTF_8));
 
         await().until(() -> Files.exists(hub.inbound("national").resolve("FILE-OK-1.json")));
-        await().until(() -> Files.exists(hub.outbox().resolve(".done/FILE-OK-1.json")));
+        await().until(() -> Archived.copiesOf(hub.outbox(), "FILE-OK-1.json").size() == 1);
         await().until(() -> Files.notExists(hub.outbox().resolve("FILE-OK-1.json")));
         assertThat(awaitState("FILE-OK-1", RequestState.PUBLISHED).source()).isEqualTo("FILE");
+    }
+
+    @Test
+    void twoFilesDroppedUnderOneNameAreBothArchived() throws IOException {
+        hub.drop("request.json", recordCheck("FILE-SAME-1", SHANGHAI_XUHUI).getBytes(StandardCharsets.UTF_8));
+        await().until(() -> Archived.copiesOf(hub.outbox(), "request.json").size() == 1);
+        await().until(() -> Files.notExists(hub.outbox().resolve("request.json")));
+        hub.drop("request.json", recordCheck("FILE-SAME-2", SHANGHAI_XUHUI).getBytes(StandardCharsets.UTF_8));
+        await().until(() -> Archived.copiesOf(hub.outbox(), "request.json").size() == 2);
+
+        List<String> archived = new ArrayList<>();
+        for (Path copy : Archived.copiesOf(hub.outbox(), "request.json")) {
+            archived.add(JSON.readTree(copy.toFile()).get("requestId").asText());
+        }
+        assertThat(archived).containsExactlyInAnyOrder("FILE-SAME-1", "FILE-SAME-2");
+        awaitState("FILE-SAME-2", RequestState.PUBLISHED);
     }
 
     @Test

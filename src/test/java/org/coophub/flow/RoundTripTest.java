@@ -28,6 +28,7 @@ import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.RequestState;
 import org.coophub.platform.PlatformArchiving;
+import org.coophub.support.Archived;
 import org.coophub.support.Hub;
 import org.coophub.support.TopicListener;
 import org.junit.jupiter.api.AfterAll;
@@ -169,7 +170,68 @@ class RoundTripTest {
 
         await().until(() -> Files.exists(hub.platformFolder("national", "our-replies").resolve("SH-2026-78.json")));
         await().until(() -> hub.ledger().find("SH-2026-78").orElseThrow().state() == RequestState.CLOSED);
-        assertThat(hub.repliesOutbox().resolve(".done/answer-78.json")).exists();
+        assertThat(Archived.copiesOf(hub.repliesOutbox(), "answer-78.json")).hasSize(1);
+    }
+
+    @Test
+    void twoReplyFilesDroppedUnderOneNameAreBothArchivedEachWithItsAttachment() throws Exception {
+        byte[] first = "笔录 one".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "笔录 two".getBytes(StandardCharsets.UTF_8);
+        for (String requestId : List.of("SH-2026-81", "SH-2026-82")) {
+            put(hub.platformFolder("national", "requests"), requestId + ".json", inboundRequest(requestId));
+            await().until(() -> hub.ledger().find(requestId).isPresent());
+        }
+
+        dropOurReply("SH-2026-81", first);
+        await().until(() -> Archived.copiesOf(hub.repliesOutbox(), "answer.json").size() == 1);
+        await().until(() -> Files.notExists(hub.repliesOutbox().resolve("answer.json")));
+        dropOurReply("SH-2026-82", second);
+        await().until(() -> Archived.copiesOf(hub.repliesOutbox(), "answer.json").size() == 2);
+        await().until(() -> Archived.copiesOf(hub.repliesOutbox(), "transcript.txt").size() == 2);
+
+        // each attachment is archived with the stamp of the reply that named it
+        for (Path reply : Archived.copiesOf(hub.repliesOutbox(), "answer.json")) {
+            byte[] attachment = Files.readString(reply).contains("SH-2026-81") ? first : second;
+            assertThat(hub.repliesOutbox().resolve(".done/transcript." + Archived.stampOf(reply) + ".txt"))
+                    .hasBinaryContent(attachment);
+        }
+    }
+
+    @Test
+    void ourReplyWhoseStoredAttachmentChangedWaitsWithItsReasonUntilTheFileIsPutRight() throws Exception {
+        put(hub.platformFolder("national", "requests"), "SH-2026-83.json", inboundRequest("SH-2026-83"));
+        await().until(() -> hub.ledger().find("SH-2026-83").isPresent());
+        byte[] transcript = "笔录 transcript".getBytes(StandardCharsets.UTF_8);
+        put(hub.repliesOutbox(), "SH-2026-83-transcript.txt", transcript);
+        String ours = reply("SH-2026-83", "DONE", "SH-2026-83-transcript.txt", transcript)
+                .replace("310104000000", "110105000000");
+
+        CamelContext camel = hub.bean(CamelContext.class);
+        camel.getRouteController().stopRoute("publish-reply-national");
+        Path stored = dir.resolve("data/attachments/SH-2026-83/SH-2026-83-transcript.txt");
+        try {
+            assertThat(hub.post("/api/requests/SH-2026-83/reply", ours).statusCode()).isEqualTo(202);
+            Files.writeString(stored, "笔录 changed!!");
+        } finally {
+            camel.getRouteController().startRoute("publish-reply-national");
+        }
+
+        await().until(() -> hub.ledger().history("SH-2026-83").stream().anyMatch(h -> h.reason().startsWith(
+                "publishing our reply failed: attachment SH-2026-83-transcript.txt:")
+                && h.reason().contains("sha256 is ") && h.reason().contains("but the reply declares")));
+        Path ourReplies = hub.platformFolder("national", "our-replies");
+        assertThat(ourReplies.resolve("SH-2026-83.json")).doesNotExist();
+        assertThat(ourReplies.resolve("SH-2026-83-transcript.txt")).doesNotExist();
+
+        Files.write(stored, transcript);
+        await().until(() -> hub.ledger().find("SH-2026-83").orElseThrow().state() == RequestState.CLOSED);
+        assertThat(ourReplies.resolve("SH-2026-83-transcript.txt")).hasBinaryContent(transcript);
+    }
+
+    private static void dropOurReply(String requestId, byte[] transcript) {
+        put(hub.repliesOutbox(), "transcript.txt", transcript);
+        put(hub.repliesOutbox(), "answer.json", reply(requestId, "DONE", "transcript.txt", transcript)
+                .replace("310104000000", "110105000000"));
     }
 
     @Test

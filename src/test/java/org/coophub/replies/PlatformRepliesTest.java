@@ -54,9 +54,9 @@ class PlatformRepliesTest {
     @Test
     void twoFilesForOneRequestAreTakenOneAfterTheOtherWhileOtherRequestsGoOn() throws Exception {
         // on one lock stripe the two requests would wait for each other, and the test would prove nothing
-        assertThat(Math.floorMod(FIRST.hashCode(), PlatformReplies.LOCK_STRIPES))
-                .isNotEqualTo(Math.floorMod(SECOND.hashCode(), PlatformReplies.LOCK_STRIPES));
-        PlatformReplies replies = new PlatformReplies(Replies.parser(), ledger, delivery, null, null, transaction);
+        RequestLocks locks = new RequestLocks();
+        assertThat(locks.of(FIRST)).isNotSameAs(locks.of(SECOND));
+        PlatformReplies replies = new PlatformReplies(Replies.parser(), ledger, delivery, null, null, transaction, locks);
         when(transaction.execute(any()))
                 .thenAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
         when(ledger.recordReply(any(), eq(Direction.OUTBOUND), anyString()))

@@ -1,0 +1,105 @@
+package org.coophub.replies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.coophub.ledger.Direction;
+import org.coophub.ledger.Ledger;
+import org.coophub.ledger.LedgerEntry;
+import org.coophub.ledger.RecordedReply;
+import org.coophub.ledger.RequestState;
+import org.coophub.platform.PlatformProperties;
+import org.coophub.platform.PlatformsProperties;
+import org.coophub.request.Scope;
+import org.coophub.request.Unit;
+import org.coophub.simulator.PlatformSimulator;
+import org.coophub.simulator.SimulatorProperties;
+import org.coophub.support.Hub;
+import org.coophub.support.PlatformSide;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/** Our reply's attachments go out only as the reply declares them; against a simulated platform over real SFTP. */
+class ReplyPublisherTest {
+
+    private static final String REQUEST = "SH-2026-91";
+
+    @TempDir
+    Path dir;
+
+    private final Ledger ledger = mock(Ledger.class);
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private PlatformSimulator simulator;
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void aStoredAttachmentThatIsNotTheOneDeclaredIsNotUploaded() throws Exception {
+        PlatformProperties national = platform(Scope.NATIONAL, Hub.freePort());
+        simulator = new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys"),
+                false), Map.of("national", national));
+        RepliesProperties replies = new RepliesProperties(dir.resolve("outbox"), dir.resolve("attachments"),
+                DataSize.ofMegabytes(1));
+        ReplyPublisher publisher = new ReplyPublisher(ledger, new PlatformsProperties(Map.of("national", national,
+                "provincial", platform(Scope.PROVINCIAL, 1))), replies);
+
+        byte[] declared = "笔录 as taken".getBytes(StandardCharsets.UTF_8);
+        byte[] stored = "笔录 as found".getBytes(StandardCharsets.UTF_8);
+        assertThat(stored).hasSameSizeAs(declared);
+        Files.createDirectories(replies.attachmentsOf(REQUEST));
+        Files.write(replies.attachmentsOf(REQUEST).resolve("transcript.txt"), stored);
+        Reply reply = new Reply(REQUEST, new Unit("110105000000", "北京市公安局朝阳分局"), ReplyResult.DONE, null,
+                OffsetDateTime.parse("2026-03-05T10:00:00+08:00"),
+                List.of(new Attachment("transcript.txt", PlatformSide.sha256(declared), declared.length)));
+        when(ledger.find(REQUEST)).thenReturn(Optional.of(answered(List.of("transcript.txt"))));
+        when(ledger.replyPayload(REQUEST)).thenReturn(Optional.of(new String(ReplyJson.write(reply),
+                StandardCharsets.UTF_8)));
+
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(REQUEST);
+        assertThatThrownBy(() -> publisher.prepare(exchange))
+                .isInstanceOf(AttachmentMismatchException.class)
+                .hasMessageContaining("attachment transcript.txt: sha256 is")
+                .hasMessageContaining("but the reply declares " + PlatformSide.sha256(declared).substring(0, 12));
+        Path ourReplies = simulator.root("national").resolve("our-replies");
+        try (var published = Files.list(ourReplies)) {
+            assertThat(published).isEmpty();
+        }
+    }
+
+    private static LedgerEntry answered(List<String> attachments) {
+        RecordedReply reply = new RecordedReply(new Unit("110105000000", "北京市公安局朝阳分局"), "DONE", null, null, null,
+                attachments, null);
+        return new LedgerEntry(REQUEST, Direction.INBOUND, null, null, null, null, null, "national", null,
+                RequestState.ANSWERED, null, null, null, 0, null, null, null, null, null, null, null, null, null, reply,
+                List.of());
+    }
+
+    private PlatformProperties platform(Scope scope, int port) {
+        return new PlatformProperties(scope, "localhost", port, "coophub", null, dir.resolve("keys/client_key"),
+                null, dir.resolve("keys/known_hosts"),
+                new PlatformProperties.Folders("inbound", "replies", "requests", "our-replies"), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 2, 2, Duration.ofSeconds(30));
+    }
+}
