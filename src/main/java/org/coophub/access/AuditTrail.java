@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.coophub.intake.StorableText;
+import org.coophub.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -60,14 +61,15 @@ public class AuditTrail {
     }
 
     /**
-     * What fits the column and the database can store: a failed login records the name as typed, which may hold
-     * U+0000 (PostgreSQL refuses it, and the login would end in a 500) or be cut in the middle of a surrogate pair.
+     * What fits the column and the database can store, ID numbers masked: a failed login records the name as typed,
+     * which may be an ID number, hold U+0000 (PostgreSQL refuses it, and the login would end in a 500) or be cut in
+     * the middle of a surrogate pair.
      */
     private static String cut(String text, int max) {
         if (text == null) {
             return null;
         }
-        String storable = StorableText.escaped(text);
+        String storable = StorableText.escaped(PersonalData.maskText(text));
         if (storable.length() <= max) {
             return storable;
         }

@@ -65,11 +65,10 @@ public class Quarantine {
             String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
             // the ledger first: if it is down, nothing has moved yet and the file is simply taken again later,
             // rather than copied into quarantine once per poll while the outage lasts
-            ledger.recordRejectedInput(Channel.FILE.name(), name, reason);
-            Path folder = createQuarantine(name);
-            Map<String, String> attachments = keepAttachments(exchange, folder);
-            Path kept = keepFile(exchange, folder, name, attachments, reason);
-            log.warn("Refused file {}: {}; moved to {}", name, oneLine(reason), kept);
+            ledger.recordRejectedInput(Channel.FILE.name(), PersonalData.maskText(name), reason);
+            Path kept = keepFile(exchange, name, reason);
+            log.warn("Refused file {}: {}; moved to {}", PersonalData.maskText(name), oneLine(reason),
+                    PersonalData.maskText(kept.toString()));
         }
     }
 
@@ -87,25 +86,21 @@ public class Quarantine {
         });
     }
 
-    private Path createQuarantine(String name) {
-        try {
-            return Files.createDirectories(properties.quarantine());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not quarantine " + name + " in " + properties.quarantine(), e);
-        }
-    }
-
     /**
-     * The file, with its report beside it. The report names each attachment kept with it, and the name it is kept
-     * under when another file of that name was there already, so that a requeue puts back the right one.
+     * The file, with the attachments it named and its report beside it. The report names each attachment and, when
+     * another file of that name was there already, the name it is kept under, so that a requeue puts back the right
+     * one. It keeps the names whole, for that: the quarantine is the administrators' folder, like the outbox. The
+     * file is copied first, so that a full disk moves nothing.
      */
-    private Path keepFile(Exchange exchange, Path folder, String name, Map<String, String> attachments, String reason) {
+    private Path keepFile(Exchange exchange, String name, String reason) {
         try {
+            Path folder = Files.createDirectories(properties.quarantine());
             Path target = freeName(folder, Path.of(name).getFileName().toString());
             Path partial = target.resolveSibling(target.getFileName() + ".part");
             try (InputStream content = content(exchange)) {
                 Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
             }
+            Map<String, String> attachments = keepAttachments(exchange, folder);
             // a folder on this machine only: a requeue puts the file back there (else into coophub.intake.outbox)
             String from = isLocalFile(exchange)
                     ? exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class) : null;
@@ -119,7 +114,8 @@ public class Quarantine {
             Files.writeString(reportFile, report, StandardCharsets.UTF_8);
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not quarantine " + name + " in " + properties.quarantine(), e);
+            throw new UncheckedIOException("could not quarantine " + PersonalData.maskText(name) + " in "
+                    + properties.quarantine(), e);
         }
     }
 
@@ -144,7 +140,8 @@ public class Quarantine {
                     kept.put(name.toString(), target.getFileName().toString());
                 }
             } catch (IOException e) {
-                log.warn("Could not quarantine attachment {}: {}", name, e.getMessage());
+                log.warn("Could not quarantine attachment {}: {}", PersonalData.maskText(name.toString()),
+                        PersonalData.maskText(e.getMessage()));
             }
         }
         return kept;

@@ -1,45 +1,51 @@
 package org.coophub.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.SftpException;
+import jakarta.jms.JMSException;
 import java.io.IOException;
-import java.util.Set;
+import java.nio.file.FileSystemException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jms.JmsException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Whether a failure comes from something the hub depends on being unavailable (the ledger database, the broker,
- * the platform's SFTP server, a disk) rather than from the file being handled. Such a failure says nothing about
- * the file, which is simply taken again later however often it happens.
+ * Whether a failure comes from something the hub depends on being unavailable for a while (the ledger database,
+ * the broker, the platform's SFTP server, a disk) rather than from the file being handled. Such a failure says
+ * nothing about the file, which is taken again later however often it happens. The database refusing a value
+ * (too long, a character it cannot store) is not an outage: it would refuse it again every time.
  */
 public final class Outages {
-
-    private static final Set<String> OUTAGE_TYPES = Set.of(
-            "org.springframework.dao.DataAccessException",
-            "org.springframework.transaction.TransactionException",
-            "org.springframework.jms.JmsException",
-            "jakarta.jms.JMSException",
-            "java.sql.SQLException",
-            "com.jcraft.jsch.JSchException",
-            "com.jcraft.jsch.SftpException");
 
     private Outages() {
     }
 
     public static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof GenericFileOperationFailedException
-                    || isOneOf(cause.getClass())) {
+            if (isUnavailable(cause)) {
                 return true;
             }
         }
         return false;
     }
 
-    // by name: the platform package does not depend on Spring's JDBC and JMS, nor on JSch, to tell them apart
-    private static boolean isOneOf(Class<?> type) {
-        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
-            if (OUTAGE_TYPES.contains(t.getName())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isUnavailable(Throwable cause) {
+        return cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+                || cause instanceof RecoverableDataAccessException || cause instanceof CannotCreateTransactionException
+                || cause instanceof TransactionSystemException
+                || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                || cause instanceof JmsException || cause instanceof JMSException
+                || cause instanceof JSchException || cause instanceof SftpException
+                || cause instanceof GenericFileOperationFailedException
+                // a disk or a connection failing; not a file that is missing or a document that does not parse
+                || (cause instanceof IOException && !(cause instanceof FileSystemException)
+                        && !(cause instanceof JsonProcessingException));
     }
 }

@@ -1,8 +1,9 @@
 package org.coophub.replies;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.coophub.ledger.Ledger;
 import org.coophub.platform.Outages;
@@ -28,7 +29,7 @@ public class PlatformRejects {
     private final Ledger ledger;
     private final PlatformReplies replies;
     private final int maxAttempts;
-    private final Map<String, Integer> unexplainedFailures = new ConcurrentHashMap<>();
+    private final Map<String, Integer> unexplainedFailures = Collections.synchronizedMap(new FailureCounts());
 
     public PlatformRejects(Ledger ledger, PlatformReplies replies, PlatformFilesProperties files) {
         this.ledger = ledger;
@@ -53,14 +54,14 @@ public class PlatformRejects {
         if (Outages.isOutage(failure)) {
             return;
         }
-        String key = exchange.getProperty(PlatformReplies.SOURCE, String.class) + ":"
-                + exchange.getProperty("coophubFolder", String.class) + "/"
-                + exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        // a new file of the same name starts afresh, as the poll's idempotent key does
+        String key = where(exchange) + "@" + exchange.getMessage().getHeader(Exchange.FILE_LENGTH) + "/"
+                + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED);
         int attempts = unexplainedFailures.merge(key, 1, Integer::sum);
         String error = failure == null ? "unknown error"
                 : failure.getClass().getSimpleName() + ": " + PlatformPublisher.rootMessage(failure);
         if (attempts < maxAttempts) {
-            log.warn("{} failed unexpectedly (attempt {} of {}): {}", key, attempts, maxAttempts,
+            log.warn("{} failed unexpectedly (attempt {} of {}): {}", where(exchange), attempts, maxAttempts,
                     PersonalData.maskText(error));
             return;
         }
@@ -72,12 +73,29 @@ public class PlatformRejects {
     @SuppressWarnings("unchecked")
     private void keepAside(Exchange exchange, String reason) {
         String platform = exchange.getProperty(PlatformReplies.SOURCE, String.class);
-        String file = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         String folder = exchange.getProperty("coophubFolder", String.class);
-        ledger.recordRejectedInput("PLATFORM", platform + ":" + folder + "/" + file, reason);
+        ledger.recordRejectedInput("PLATFORM", where(exchange), reason);
         // only once the ledger has the reason: should that fail, the file stays and is tried again
         exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
         replies.moveAttachments(platform, exchange.getProperty(PlatformReplies.ATTACHMENTS, List.class), ".error");
-        log.warn("Kept aside {}:{}/{} (moved to {}/.error): {}", platform, folder, file, folder, reason);
+        log.warn("Kept aside {} (moved to {}/.error): {}", where(exchange), folder, reason);
+    }
+
+    /** platform:folder/file, the file's name masked: a platform may name a file after the person it is about. */
+    private static String where(Exchange exchange) {
+        return exchange.getProperty(PlatformReplies.SOURCE, String.class) + ":"
+                + exchange.getProperty("coophubFolder", String.class) + "/"
+                + PersonalData.maskText(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class));
+    }
+
+    /** The most recent files' counts: a file that failed unexpectedly and then went through is never removed. */
+    private static final class FailureCounts extends LinkedHashMap<String, Integer> {
+
+        private static final int KEPT = 10_000;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > KEPT;
+        }
     }
 }

@@ -148,7 +148,7 @@ public class DashboardController {
         if (waiting.state() == RequestState.RECEIVED) {
             return "我方签收 our bureau to sign for: " + bureauName;
         }
-        return "我方承办单位 our unit: " + (waiting.signedBy() == null ? bureauName : waiting.signedBy());
+        return "我方承办单位 our unit: " + (waiting.signedBy() == null ? bureauName : Show.text(waiting.signedBy()));
     }
 
     private List<Platform> platforms() {

@@ -20,7 +20,9 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.coophub.ledger.RequestState;
+import org.coophub.privacy.IdNumbers;
 import org.coophub.support.Hub;
+import org.coophub.support.Requests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +155,14 @@ class AccessTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(hub.as("admin").get("/api/audit?user=system").body())
                 .contains("\"username\":\"system\",\"action\":\"login\",\"outcome\":\"FAILURE\"");
+
+        // someone types their ID number as the user name: the trail keeps it masked, like every log
+        String idNumber = Requests.idNumber("110105", "19800101", "123");
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub.url("/api/alerts")))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (idNumber + ":wrong").getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(hub.as("admin").get("/api/audit?user=" + IdNumbers.mask(idNumber)).body())
+                .contains("\"username\":\"" + IdNumbers.mask(idNumber) + "\"").doesNotContain(idNumber);
     }
 
     private HttpResponse<String> logIn(HttpClient browser, String user, String password, String csrf) throws Exception {

@@ -114,7 +114,7 @@ class DashboardBrowserTest {
         clock.advance(Duration.ofDays(8));
         AlertView overdue = await().until(() -> hub.bean(AlertStore.class).list("DB-2", 10).stream()
                 .filter(a -> a.step().name().equals("OVERDUE") && a.sends() > 0).findFirst().orElse(null), a -> a != null);
-        assertThat(hub.as("liaison").post("/api/alerts/" + overdue.id() + "/ack", "{\"by\": \"王警官\"}").statusCode())
+        assertThat(hub.as("liaison").post("/api/alerts/" + overdue.id() + "/ack", "{\"by\": \"王警官 " + ID_NUMBER + "\"}").statusCode())
                 .isEqualTo(200);
         hub.put("/api/assessment/detentions/%E9%A2%84%E5%AE%A1%E4%B8%80%E5%AE%A4/" + thisMonth(), "{\"detentions\": 1}");
     }
