@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.LocalTime;
+import org.coophub.request.Priority;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -31,6 +32,11 @@ public record AlertScheduleProperties(
         /** first wait after a failed send (the SMTP server down); doubles up to 30 minutes */
         @NotNull @DefaultValue("30s") Duration retryDelay,
         @NotNull @DefaultValue("08:00") LocalTime digestTime) {
+
+    /** How long before its deadline a request of this priority is "due soon". */
+    public Duration dueSoonLead(Priority priority) {
+        return priority == Priority.URGENT ? urgentDueSoonLead : dueSoonLead;
+    }
 
     public AlertScheduleProperties {
         if (thirdNoticeAfter != null && secondNoticeAfter != null && thirdNoticeAfter.compareTo(secondNoticeAfter) <= 0) {

@@ -12,7 +12,6 @@ import org.apache.camel.ProducerTemplate;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.RequestState;
 import org.coophub.publishing.PlatformPublisher;
-import org.coophub.request.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -114,8 +113,7 @@ public class DailyDigest {
                     open.state());
             if (due.isBefore(now)) {
                 overdue.add(row);
-            } else if (!due.isAfter(now.plus(open.priority() == Priority.URGENT
-                    ? schedule.urgentDueSoonLead() : schedule.dueSoonLead()))) {
+            } else if (!due.isAfter(now.plus(schedule.dueSoonLead(open.priority())))) {
                 dueSoon.add(row);
             } else {
                 other.add(row);

@@ -7,7 +7,6 @@ import org.coophub.deadlines.Deadlines;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
 import org.coophub.request.CooperationRequest;
-import org.coophub.request.Priority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,7 @@ public class DeadlineWatch {
     public void watch(CooperationRequest request, Direction direction, OffsetDateTime enteredAt) {
         Deadlines deadlines = calculator.deadlinesFor(direction, request.type(), request.priority(), enteredAt);
         ledger.setDeadlines(request.requestId(), deadlines.replyDue(), deadlines.signForDue());
-        Duration lead = request.priority() == Priority.URGENT ? schedule.urgentDueSoonLead() : schedule.dueSoonLead();
+        Duration lead = schedule.dueSoonLead(request.priority());
         alerts.plan(request.requestId(), DeadlineKind.REPLY, deadlines.replyDue(),
                 dueSoonLead(lead, enteredAt, deadlines.replyDue()), schedule);
         // An urgent request's sign-for is clamped to its reply deadline: chasing both would send every mail twice,

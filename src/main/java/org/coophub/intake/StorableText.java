@@ -59,8 +59,9 @@ public final class StorableText {
                 && Character.isLowSurrogate(text.charAt(i + 1));
     }
 
+    // C0, DEL and C1 (U+0085 is a line break to some readers)
     private static boolean isControl(char c) {
-        return c < 0x20 || c == 0x7F;
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F);
     }
 
     private static String hex(char c) {

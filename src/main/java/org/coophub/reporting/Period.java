@@ -13,15 +13,15 @@ public record Period(LocalDate from, LocalDate to) {
     }
 
     /**
-     * The same period a year earlier, which growth is measured against. A period ending on a month's last day is
-     * compared with that whole month a year earlier, so February 2025 is set against February 2024 including the 29th
-     * (and February 2024 against February 2023). Otherwise 29 February becomes 28 February.
+     * The same period a year earlier, which growth is measured against. A period of whole months is compared with
+     * the same whole months a year earlier, so February 2025 is set against February 2024 including the 29th (and
+     * February 2024 against February 2023). Otherwise each day is the same date a year earlier, 29 February becoming
+     * 28 February: a period of a single 28 February stays one day.
      */
     public Period yearEarlier() {
         YearMonth lastMonth = YearMonth.from(to);
-        LocalDate earlierTo = to.equals(lastMonth.atEndOfMonth())
-                ? lastMonth.minusYears(1).atEndOfMonth()
-                : to.minusYears(1);
+        boolean wholeMonths = from.getDayOfMonth() == 1 && to.equals(lastMonth.atEndOfMonth());
+        LocalDate earlierTo = wholeMonths ? lastMonth.minusYears(1).atEndOfMonth() : to.minusYears(1);
         return new Period(from.minusYears(1), earlierTo);
     }
 

@@ -15,7 +15,6 @@ import org.coophub.intake.QuarantineFolder;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.RequestState;
-import org.coophub.request.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -100,8 +99,7 @@ public class DashboardController {
                     ? "签收 sign-for" : "回复 reply";
             if (deadline.isBefore(now)) {
                 overdue.add(new Deadline(waiting, kind, deadline, Duration.between(deadline, now), waitsOn(waiting)));
-            } else if (!deadline.isAfter(now.plus(waiting.priority() == Priority.URGENT
-                    ? schedule.urgentDueSoonLead() : schedule.dueSoonLead()))) {
+            } else if (!deadline.isAfter(now.plus(schedule.dueSoonLead(waiting.priority())))) {
                 dueSoon.add(new Deadline(waiting, kind, deadline, Duration.between(now, deadline), waitsOn(waiting)));
             }
         }

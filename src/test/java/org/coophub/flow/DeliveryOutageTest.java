@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.coophub.intake.IntakeProperties;
 import org.coophub.ledger.RequestState;
@@ -44,7 +45,8 @@ class DeliveryOutageTest {
             Files.writeString(replies, "a file where the inbox folder should be");
             put(hub.platformFolder("national", "replies"), "DO-1.json", reply("DO-1", "FOUND", null, null));
             await().until(() -> hub.ledger().find("DO-1").orElseThrow().state() == RequestState.REPLIED);
-            await().until(() -> failedDeliveries(hub) > ARTEMIS_DEFAULT_ATTEMPTS);
+            // eleven attempts backing off to 0.5 s each take a few seconds, more on a busy machine
+            await().atMost(Duration.ofSeconds(60)).until(() -> failedDeliveries(hub) > ARTEMIS_DEFAULT_ATTEMPTS);
 
             Files.delete(replies);
             await().until(() -> Files.exists(replies.resolve("DO-1.json")));

@@ -393,7 +393,7 @@ class RequestParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\ud800", "\\udc00", "x\\ud83d"})
+    @ValueSource(strings = {"\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\ud800", "\\udc00", "x\\ud83d"})
     void rejectsTextThatCannotBeStoredAsItIsNamingTheCharacter(String escape) {
         byte[] request = new String(bytes(recordCheck().put("details", "before-after")), UTF_8)
                 .replace("before-after", "before" + escape + "after").getBytes(UTF_8);

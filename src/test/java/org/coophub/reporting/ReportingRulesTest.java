@@ -56,6 +56,14 @@ class ReportingRulesTest {
     }
 
     @Test
+    void aPeriodOfDaysNotWholeMonthsIsComparedDayForDay() {
+        assertThat(new Period(LocalDate.of(2025, 2, 28), LocalDate.of(2025, 2, 28)).yearEarlier())
+                .isEqualTo(new Period(LocalDate.of(2024, 2, 28), LocalDate.of(2024, 2, 28)));
+        assertThat(new Period(LocalDate.of(2025, 2, 15), LocalDate.of(2025, 2, 28)).yearEarlier())
+                .isEqualTo(new Period(LocalDate.of(2024, 2, 15), LocalDate.of(2024, 2, 28)));
+    }
+
+    @Test
     void detentionsAreNotNegative() {
         List<FieldError> errors = new ArrayList<>();
         assertThat(ReportingRules.detentions("detentions", 0, errors)).isZero();
