@@ -10,7 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.coophub.support.Hub;
@@ -67,7 +74,7 @@ class ReportingTest {
         Path folder = Files.createDirectories(hub.detentionsFolder());
         Files.move(Files.writeString(folder.resolve("march.csv.tmp"), "\uFEFFroom,month,detentions\r\n预审二室,2026-03,2\r\n"),
                 folder.resolve("march.csv"));
-        await().until(() -> Files.exists(folder.resolve(".done/march.csv")));
+        await().until(() -> archived(folder.resolve(".done"), "march.", ".csv").size() == 1);
 
         HttpResponse<String> report = hub.get("/api/assessment?month=2026-03");
         assertThat(report.statusCode()).isEqualTo(200);
@@ -85,12 +92,59 @@ class ReportingTest {
         Files.move(Files.writeString(folder.resolve("bad.csv.tmp"), "room,month,detentions\n预审三室,2026-03,-1\n"),
                 folder.resolve("bad.csv"));
 
-        await().until(() -> Files.exists(folder.resolve(".error/bad.csv.error.txt")));
-        await().until(() -> Files.exists(folder.resolve(".error/bad.csv")));
-        assertThat(Files.readString(folder.resolve(".error/bad.csv.error.txt")))
+        await().until(() -> archived(folder.resolve(".error"), "bad.", ".csv").size() == 1);
+        Path kept = archived(folder.resolve(".error"), "bad.", ".csv").get(0);
+        assertThat(Files.readString(kept.resolveSibling(kept.getFileName() + ".error.txt")))
                 .contains("line 2, column detentions: must not be negative: -1 [min]");
         assertThat(hub.get("/api/assessment/detentions/" + URLEncoder.encode("预审三室", StandardCharsets.UTF_8) + "/2026-03")
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDetentionsFileDroppedTwiceIsArchivedTwiceAndOneTheLedgerCouldNotTakeWaitsForIt() throws Exception {
+        Path folder = Files.createDirectories(hub.detentionsFolder());
+        drop(folder, "april.csv", "room,month,detentions\n预审四室,2026-04,1\n");
+        await().until(() -> archived(folder.resolve(".done"), "april.", ".csv").size() == 1);
+
+        execute("ALTER TABLE room_detentions RENAME TO room_detentions_away");
+        try {
+            drop(folder, "april.csv", "room,month,detentions\n预审四室,2026-04,2\n");
+            await().until(() -> failed("detentions-from-folder") >= 2);
+            assertThat(folder.resolve("april.csv")).exists();
+            assertThat(archived(folder.resolve(".error"), "april.", ".csv")).isEmpty();
+        } finally {
+            execute("ALTER TABLE room_detentions_away RENAME TO room_detentions");
+        }
+        await().until(() -> archived(folder.resolve(".done"), "april.", ".csv").size() == 2);
+        assertThat(hub.get("/api/assessment/detentions/" + URLEncoder.encode("预审四室", StandardCharsets.UTF_8)
+                + "/2026-04").body()).contains("\"detentions\":2");
+    }
+
+    private static void drop(Path folder, String name, String csv) throws Exception {
+        Files.move(Files.writeString(folder.resolve(name + ".tmp"), csv), folder.resolve(name));
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection connection = hub.bean(DataSource.class).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static double failed(String routeId) {
+        Counter failed = hub.bean(MeterRegistry.class).find("camel.exchanges.failed").tag("routeId", routeId).counter();
+        return failed == null ? 0 : failed.count();
+    }
+
+    /** The files archived in {@code folder} under a name made from {@code prefix}, a stamp and {@code suffix}. */
+    private static List<Path> archived(Path folder, String prefix, String suffix) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(suffix)).toList();
+        }
     }
 
     @Test
