@@ -107,7 +107,10 @@ class StartupValidationTest {
     @ParameterizedTest
     @CsvSource({"coophub.replies.outbox, coophub.intake.outbox, data/local/outbox",
             "coophub.intake.quarantine, coophub.intake.outbox, data/local/outbox/x/..",
-            "coophub.intake.quarantine, coophub.replies.outbox, data/local/outbox/replies/"})
+            "coophub.intake.quarantine, coophub.replies.outbox, data/local/outbox/replies/",
+            "coophub.delivery.inbox, coophub.intake.outbox, data/local/outbox",
+            "coophub.replies.attachment-store, coophub.replies.outbox, data/local/outbox/replies",
+            "coophub.reporting.detentions-folder, coophub.delivery.inbox, data/local/inbox"})
     void aLocalDropFolderThatIsAnotherIsRefused(String key, String other, String sameFolder) {
         assertThatThrownBy(() -> Hub.start(dir, key + "=" + dir.resolve(sameFolder).toAbsolutePath()))
                 .hasStackTraceContaining(key + " must differ from " + other);
