@@ -81,6 +81,13 @@ public final class AttachmentFiles {
         check(digest, expected);
     }
 
+    /** Whether the stream holds exactly the declared bytes (read no further than one byte past their size). */
+    public static boolean matches(InputStream in, Attachment expected) throws IOException {
+        Digest digest = digest(in, null, expected.size());
+        return !digest.longer() && digest.size() == expected.size()
+                && digest.sha256().equalsIgnoreCase(expected.sha256());
+    }
+
     private static Digest read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return digest(in, null, Long.MAX_VALUE);

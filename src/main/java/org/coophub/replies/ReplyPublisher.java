@@ -97,13 +97,40 @@ public class ReplyPublisher {
             PlatformProperties platform = platforms.get(entry.platform());
             try (PlatformFiles files = PlatformFiles.open(platform)) {
                 for (Attachment attachment : declared) {
+                    String path = platform.folders().ourReplies() + "/" + attachment.name();
+                    if (alreadyThere(files, path, attachment, entry.requestId())) {
+                        continue;
+                    }
                     try (InputStream in = Files.newInputStream(store.resolve(attachment.name()))) {
-                        files.write(platform.folders().ourReplies() + "/" + attachment.name(), in);
+                        files.write(path, in);
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot upload the attachments of our reply to " + entry.requestId(), e);
         }
+    }
+
+    /**
+     * Whether the platform holds these very bytes under the attachment's name already (an earlier attempt of this
+     * reply, or the same file sent with another). Attachments lie beside their reply, so two replies naming a file
+     * alike share one name on the platform: a file of that name with other bytes is another reply's, not yet taken
+     * by the platform, and overwriting it would hand that reply this case's file. The reply waits instead, retried
+     * with the broker's back-off, until the platform has taken the other.
+     */
+    private static boolean alreadyThere(PlatformFiles files, String path, Attachment attachment, String requestId)
+            throws IOException {
+        boolean[] same = new boolean[1];
+        try {
+            files.read(path, in -> same[0] = AttachmentFiles.matches(in, attachment));
+        } catch (PlatformFiles.NotOnPlatformException free) {
+            return false;
+        }
+        if (!same[0]) {
+            throw new IllegalStateException("the attachment name " + PersonalData.maskText(attachment.name())
+                    + " of our reply to " + requestId + " is taken on the platform by another file, not yet collected;"
+                    + " waiting for the platform to take it");
+        }
+        return true;
     }
 }

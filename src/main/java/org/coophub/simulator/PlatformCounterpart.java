@@ -66,7 +66,10 @@ import org.springframework.stereotype.Component;
  * <li>writes the reply as {@code replies/<requestId>.json}: its attachment (if any) first, then the JSON, each under
  * a {@code .part} name renamed when complete;</li>
  * <li>every {@code inbound-interval} sends a request to our bureau into {@code requests/<id>.json}: from another
- * province on the national platform, from our own province on the provincial one.</li>
+ * province on the national platform, from our own province on the provincial one;</li>
+ * <li>collects our replies to those requests as a platform would: each complete {@code our-replies/<id>.json}
+ * moves with the attachments it names into {@code our-replies/.done/}, so that the names are free again for the
+ * next reply (coophub waits rather than overwrite a file another reply left there).</li>
  * </ul>
  * Created only with {@code coophub.simulator.enabled=true} and {@code coophub.simulator.counterpart.enabled=true}
  * (the default), after the simulated SFTP servers; its daemon threads ({@code platform-counterpart-*}) stop on
@@ -139,12 +142,14 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
             PlatformProperties.Folders folders = platform.folders();
             sides.put(name, new Side(name, platform.scope(), root.resolve(folders.inbound()).normalize(),
                     root.resolve(folders.replies()).normalize(), root.resolve(folders.requests()).normalize(),
-                    new Random(seed ^ mix(name))));
+                    root.resolve(folders.ourReplies()).normalize(), new Random(seed ^ mix(name))));
         }
         this.executor = executor();
         for (Side side : sides.values()) {
             executor.scheduleWithFixedDelay(guarded(side, "scanning inbound", () -> scan(side)), 0, POLL_MILLIS,
                     TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(guarded(side, "collecting our replies", () -> collect(side)), POLL_MILLIS,
+                    POLL_MILLIS, TimeUnit.MILLISECONDS);
             Duration interval = settings.inboundInterval();
             if (!interval.isZero()) {
                 executor.scheduleAtFixedRate(guarded(side, "sending a request", () -> send(side)),
@@ -237,6 +242,37 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
                 long wait = Math.max(0, plan.due - System.currentTimeMillis());
                 executor.schedule(guarded(side, "replying to " + requestId, () -> reply(side, plan)), wait,
                         TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    // --- our replies
+
+    private void collect(Side side) {
+        List<Path> complete = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(side.ourReplies, "*" + JSON)) {
+            for (Path file : files) {
+                if (!file.getFileName().toString().startsWith(".") && Files.isRegularFile(file)) {
+                    complete.add(file);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path reply : complete) {
+            try {
+                Path done = Files.createDirectories(side.ourReplies.resolve(".done"));
+                for (JsonNode attachment : MAPPER.readTree(reply.toFile()).path("attachments")) {
+                    Path file = side.ourReplies.resolve(attachment.path("name").asText()).normalize();
+                    if (file.getParent().equals(side.ourReplies) && Files.isRegularFile(file)) {
+                        Files.move(file, done.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                Files.move(reply, done.resolve(reply.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                log.warn("Could not collect our reply {} on {}: {}", reply.getFileName(), side.name, e.getMessage());
             }
         }
     }
@@ -513,12 +549,14 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
         final Path inbound;
         final Path replies;
         final Path requests;
+        final Path ourReplies;
         /** for the requests this side sends; used under the side's lock */
         final Random random;
         final Set<String> seen = ConcurrentHashMap.newKeySet();
         final AtomicLong sent = new AtomicLong();
 
-        Side(String name, Scope scope, Path inbound, Path replies, Path requests, Random random) {
+        Side(String name, Scope scope, Path inbound, Path replies, Path requests, Path ourReplies, Random random) {
+            this.ourReplies = ourReplies;
             this.name = name;
             this.scope = scope;
             this.inbound = inbound;

@@ -88,10 +88,58 @@ class ReplyPublisherTest {
         }
     }
 
+    @Test
+    void aReplyWaitsRatherThanOverwriteAnotherRepliesAttachmentOfTheSameNameNotYetCollected() throws Exception {
+        PlatformProperties national = platform(Scope.NATIONAL, Hub.freePort());
+        simulator = new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys"),
+                false), Map.of("national", national));
+        RepliesProperties replies = new RepliesProperties(dir.resolve("outbox"), dir.resolve("attachments"),
+                DataSize.ofMegabytes(1));
+        ReplyPublisher publisher = new ReplyPublisher(ledger, new PlatformsProperties(Map.of("national", national,
+                "provincial", platform(Scope.PROVINCIAL, 1))), replies);
+        byte[] first = "the first case's transcript".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "the second case's transcript".getBytes(StandardCharsets.UTF_8);
+        answerWith(replies, "SH-2026-92", first);
+        answerWith(replies, "SH-2026-93", second);
+        Path onPlatform = simulator.root("national").resolve("our-replies/transcript.txt");
+
+        publisher.prepare(exchangeFor("SH-2026-92"));
+        assertThat(onPlatform).hasBinaryContent(first);
+        publisher.prepare(exchangeFor("SH-2026-92")); // a redelivery finds its own file there: nothing to wait for
+        assertThatThrownBy(() -> publisher.prepare(exchangeFor("SH-2026-93")))
+                .hasMessageContaining("taken on the platform by another file, not yet collected");
+        assertThat(onPlatform).hasBinaryContent(first);
+
+        Files.delete(onPlatform); // the platform collects the first reply
+        publisher.prepare(exchangeFor("SH-2026-93"));
+        assertThat(onPlatform).hasBinaryContent(second);
+    }
+
+    private void answerWith(RepliesProperties replies, String requestId, byte[] transcript) throws Exception {
+        Files.createDirectories(replies.attachmentsOf(requestId));
+        Files.write(replies.attachmentsOf(requestId).resolve("transcript.txt"), transcript);
+        Reply reply = new Reply(requestId, new Unit("110105000000", "北京市公安局朝阳分局"), ReplyResult.DONE, null,
+                OffsetDateTime.parse("2026-03-05T10:00:00+08:00"),
+                List.of(new Attachment("transcript.txt", PlatformSide.sha256(transcript), transcript.length)));
+        when(ledger.find(requestId)).thenReturn(Optional.of(answered(requestId, List.of("transcript.txt"))));
+        when(ledger.replyPayload(requestId)).thenReturn(Optional.of(new String(ReplyJson.write(reply),
+                StandardCharsets.UTF_8)));
+    }
+
+    private Exchange exchangeFor(String requestId) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(requestId);
+        return exchange;
+    }
+
     private static LedgerEntry answered(List<String> attachments) {
+        return answered(REQUEST, attachments);
+    }
+
+    private static LedgerEntry answered(String requestId, List<String> attachments) {
         RecordedReply reply = new RecordedReply(new Unit("110105000000", "北京市公安局朝阳分局"), "DONE", null, null, null,
                 attachments, null);
-        return new LedgerEntry(REQUEST, Direction.INBOUND, null, null, null, null, null, "national", null,
+        return new LedgerEntry(requestId, Direction.INBOUND, null, null, null, null, null, "national", null,
                 RequestState.ANSWERED, null, null, null, 0, null, null, null, null, null, null, null, null, null, reply,
                 List.of());
     }

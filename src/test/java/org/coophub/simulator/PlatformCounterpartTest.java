@@ -158,6 +158,20 @@ class PlatformCounterpartTest {
     }
 
     @Test
+    void ourRepliesAreCollectedWithTheirAttachmentsSoTheirNamesAreFreeAgain() throws Exception {
+        start(settings(0.0, Duration.ofMinutes(10), 0.0, Duration.ZERO, 5, Duration.ofHours(1)));
+        Path ourReplies = Files.createDirectories(folder("national", "our-replies"));
+        Files.writeString(ourReplies.resolve("transcript.txt"), "笔录");
+        Files.writeString(ourReplies.resolve("SH-COL-1.json.part"), "{\"requestId\": \"SH-COL-1\", "
+                + "\"attachments\": [{\"name\": \"transcript.txt\", \"sha256\": \"x\", \"size\": 6}]}");
+        Files.move(ourReplies.resolve("SH-COL-1.json.part"), ourReplies.resolve("SH-COL-1.json"));
+
+        await().atMost(WAIT).until(() -> Files.exists(ourReplies.resolve(".done/SH-COL-1.json")));
+        assertThat(ourReplies.resolve(".done/transcript.txt")).hasContent("笔录");
+        assertThat(ourReplies.resolve("transcript.txt")).doesNotExist();
+    }
+
+    @Test
     void answerNowRepliesAtOnceAndOnlyOnce() throws Exception {
         PlatformCounterpart counterpart = start(settings(0.0, Duration.ofMinutes(10), 0.0, Duration.ZERO, 5,
                 Duration.ofHours(1)));
