@@ -497,6 +497,16 @@ public class Ledger {
                 .list();
     }
 
+    /** Requests from other regions answered by our units before {@code recordedBefore} whose reply is not yet out. */
+    public List<Unpublished> unpublishedReplies(OffsetDateTime recordedBefore) {
+        return jdbc.sql("""
+                SELECT c.request_id, c.platform FROM cooperation_request c JOIN reply r ON r.request_id = c.request_id
+                WHERE c.state = ? AND r.recorded_at < ? ORDER BY r.recorded_at""")
+                .params(RequestState.ANSWERED.name(), recordedBefore)
+                .query((rs, n) -> new Unpublished(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
     public Optional<LedgerEntry> find(String requestId) {
         return jdbc.sql("SELECT * FROM cooperation_request WHERE request_id = ?")
                 .param(requestId)

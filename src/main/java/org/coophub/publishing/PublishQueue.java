@@ -49,8 +49,17 @@ public class PublishQueue {
      * @return false if the broker recognised it as a duplicate of a message it already has
      */
     public boolean requeue(String requestId, String platform) {
+        return sendUnlessHeld(queueOf(platform), requestId);
+    }
+
+    /** {@link #requeue} for our reply to a request from another region. */
+    public boolean requeueReply(String requestId, String platform) {
+        return sendUnlessHeld(replyQueueOf(platform), requestId);
+    }
+
+    private boolean sendUnlessHeld(String queue, String requestId) {
         try {
-            send(queueOf(platform), requestId);
+            send(queue, requestId);
             return true;
         } catch (JmsException e) {
             if (isDuplicate(e)) {

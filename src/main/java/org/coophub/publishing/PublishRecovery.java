@@ -14,9 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts back on the queue any request the ledger holds but the broker may not: one whose enqueue was lost in a
- * crash between the ledger commit and the broker commit. Artemis ignores the copy when the original is still
- * queued (duplicate detection on the requestId), so this never publishes twice.
+ * Puts back on the queue any request, or our reply to a request from another region, that the ledger holds but the
+ * broker may not: one whose enqueue was lost in a crash between the ledger commit and the broker commit. Artemis
+ * ignores the copy when the original is still queued (duplicate detection on the requestId), so this never
+ * publishes twice. Without it such a reply would stay ANSWERED for good: its alerts stopped when it was recorded.
  */
 @Component
 public class PublishRecovery {
@@ -46,12 +47,15 @@ public class PublishRecovery {
         requeue(OffsetDateTime.now(clock).minus(grace));
     }
 
-    int requeue(OffsetDateTime acceptedBefore) {
-        List<Unpublished> waiting = ledger.unpublished(acceptedBefore);
+    int requeue(OffsetDateTime before) {
+        List<Unpublished> waiting = ledger.unpublished(before);
         long requeued = waiting.stream().filter(request -> queue.requeue(request.requestId(), request.platform())).count();
-        if (requeued > 0) {
-            log.info("Re-enqueued {} unpublished request(s) that the broker did not hold", requeued);
+        List<Unpublished> answered = ledger.unpublishedReplies(before);
+        long replies = answered.stream().filter(reply -> queue.requeueReply(reply.requestId(), reply.platform())).count();
+        if (requeued + replies > 0) {
+            log.info("Re-enqueued {} unpublished request(s) and {} unpublished reply(ies) that the broker did not hold",
+                    requeued, replies);
         }
-        return (int) requeued;
+        return (int) (requeued + replies);
     }
 }

@@ -2,6 +2,7 @@ package org.coophub.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.coophub.support.PlatformSide.inboundRequest;
 import static org.coophub.support.PlatformSide.put;
 import static org.coophub.support.PlatformSide.reply;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
@@ -14,8 +15,11 @@ import java.util.List;
 import org.coophub.intake.RequestJson;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.HistoryEntry;
+import org.coophub.ledger.NewReply;
 import org.coophub.ledger.NewRequest;
 import org.coophub.ledger.RequestState;
+import org.coophub.replies.Reply;
+import org.coophub.replies.ReplyJson;
 import org.coophub.request.CooperationRequest;
 import org.coophub.request.Scope;
 import org.apache.camel.CamelContext;
@@ -85,6 +89,27 @@ class RestartTest {
             try (Hub restarted = hub.restart()) {
                 await().until(() -> Files.exists(restarted.inbound("national").resolve("RST-LOST-1.json")));
                 await().until(() -> restarted.ledger().find("RST-LOST-1").orElseThrow().state() == RequestState.PUBLISHED);
+            }
+        }
+    }
+
+    @Test
+    void ourReplyRecordedButNeverQueuedIsPublishedOnStart() throws Exception {
+        try (Hub hub = Hub.start(dir)) {
+            put(hub.platformFolder("national", "requests"), "SH-RST-1.json", inboundRequest("SH-RST-1"));
+            await().until(() -> hub.ledger().find("SH-RST-1").map(e -> e.state() == RequestState.RECEIVED).orElse(false));
+            assertThat(hub.post("/api/requests/SH-RST-1/sign", "").statusCode()).isEqualTo(200);
+            // as if the hub died between the ledger commit of our reply and the broker commit of its message
+            Reply answer = ReplyJson.read(reply("SH-RST-1", "DONE", null, null).getBytes(StandardCharsets.UTF_8));
+            hub.ledger().recordReply(new NewReply(answer.requestId(), answer.replyingUnit(), answer.result().name(),
+                    answer.repliedAt(), ReplyJson.contentHash(answer),
+                    new String(ReplyJson.write(answer), StandardCharsets.UTF_8), List.of()), Direction.INBOUND,
+                    "answered via REST");
+            assertThat(hub.ledger().find("SH-RST-1").orElseThrow().state()).isEqualTo(RequestState.ANSWERED);
+
+            try (Hub restarted = hub.restart()) {
+                await().until(() -> restarted.ledger().find("SH-RST-1").orElseThrow().state() == RequestState.CLOSED);
+                assertThat(restarted.platformFolder("national", "our-replies").resolve("SH-RST-1.json")).exists();
             }
         }
     }
