@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.Unpublished;
+import org.coophub.platform.PlatformsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,7 +34,11 @@ public class PublishRecovery {
     private final Clock clock;
     private final Duration grace;
 
-    public PublishRecovery(Ledger ledger, PublishQueue queue, Clock clock, PublishingProperties properties) {
+    private final PlatformsProperties platforms;
+
+    public PublishRecovery(Ledger ledger, PublishQueue queue, Clock clock, PublishingProperties properties,
+            PlatformsProperties platforms) {
+        this.platforms = platforms;
         this.ledger = ledger;
         this.queue = queue;
         this.clock = clock;
@@ -38,7 +47,23 @@ public class PublishRecovery {
 
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {
-        requeue(OffsetDateTime.now(clock));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        warnAboutPlatformsGone(now);
+        requeue(now);
+    }
+
+    /**
+     * A platform taken out of the configuration (or renamed) while requests or our replies still wait for it has no
+     * route to take them: they wait, nothing is lost, and this says so at every start until it is put back.
+     */
+    void warnAboutPlatformsGone(OffsetDateTime now) {
+        Map<String, Long> waiting = Stream.concat(ledger.unpublished(now).stream(),
+                        ledger.unpublishedReplies(now).stream())
+                .filter(item -> !platforms.platforms().containsKey(item.platform()))
+                .collect(Collectors.groupingBy(Unpublished::platform, TreeMap::new, Collectors.counting()));
+        waiting.forEach((platform, count) -> log.warn("{} request(s) or reply(ies) wait to be published on platform {},"
+                + " which coophub.platforms no longer configures; they wait until it is configured again", count,
+                platform));
     }
 
     @Scheduled(fixedDelayString = "${coophub.publishing.recovery-interval:1m}",
