@@ -119,11 +119,11 @@ public class Ledger {
     @Transactional
     public ReplyAdmission recordReply(NewReply reply, Direction direction, String reason) {
         var request = jdbc.sql("""
-                SELECT direction, platform, reply_due_at, accepted_at FROM cooperation_request
+                SELECT direction, platform, reply_due_at, accepted_at, state FROM cooperation_request
                 WHERE request_id = ? FOR UPDATE""")
                 .param(reply.requestId())
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), utc(rs, "reply_due_at"),
-                        utc(rs, "accepted_at")})
+                        utc(rs, "accepted_at"), rs.getString(5)})
                 .optional();
         if (request.isEmpty()) {
             return new ReplyAdmission(ReplyAdmission.Outcome.UNKNOWN_REQUEST, null);
@@ -141,6 +141,13 @@ public class Ledger {
                     ? ReplyAdmission.Outcome.DUPLICATE : ReplyAdmission.Outcome.CONFLICT, platform);
         }
         OffsetDateTime now = now();
+        if (RequestState.RECEIVED.name().equals(request.get()[4])) {
+            // a unit that answers has the request in hand: the reply signs for it too, so the record reads in order
+            jdbc.sql("UPDATE cooperation_request SET signed_at = ?, signed_by = ? WHERE request_id = ?")
+                    .params(now, reply.replyingUnit().name(), reply.requestId()).update();
+            setState(reply.requestId(), RequestState.SIGNED, "signed for with its reply, by "
+                    + reply.replyingUnit().name(), now);
+        }
         Long lateSeconds = replyDue == null ? null
                 : Math.max(0, Duration.between(replyDue, replyTime(reply, direction, enteredLedger, now)).getSeconds());
         jdbc.sql("""

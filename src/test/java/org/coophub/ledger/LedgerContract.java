@@ -185,6 +185,20 @@ abstract class LedgerContract {
     }
 
     @Test
+    void aReplyToARequestNotSignedForSignsForItFirst() {
+        ledger.admit(NewRequest.inbound(entry("IN-2", "h").request(), Scope.NATIONAL, "national", "h", "{}", "310104",
+                new Unit("310104000000", "徐汇分局")), "received from national");
+
+        assertThat(ledger.recordReply(reply("IN-2", "r"), Direction.INBOUND, "our reply").outcome())
+                .isEqualTo(ReplyAdmission.Outcome.RECORDED);
+        LedgerEntry entry = ledger.find("IN-2").orElseThrow();
+        assertThat(entry.state()).isEqualTo(RequestState.ANSWERED);
+        assertThat(entry.signedAt()).isNotNull();
+        assertThat(entry.signedBy()).isEqualTo(reply("IN-2", "r").replyingUnit().name());
+        assertThat(entry.history()).extracting(HistoryEntry::state).containsExactly("RECEIVED", "SIGNED", "ANSWERED");
+    }
+
+    @Test
     void ourUnitsReplyIsTimedByWhenWeReceivedItNotByTheRepliedAtItClaims() {
         ledger.admit(NewRequest.inbound(entry("IN-1", "h").request(), Scope.NATIONAL, "national", "h", "{}", "310104",
                 new Unit("310104000000", "徐汇分局")), "received from national"); // 2 March
