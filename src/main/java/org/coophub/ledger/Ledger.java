@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.coophub.intake.StorableText;
 import org.coophub.request.CooperationRequest;
 import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
@@ -530,9 +531,15 @@ public class Ledger {
 
     /** Keeps a refused input on record (what, where from, why) beside the quarantined copy. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Records a refused input. Its name and reason may quote what was refused, which can hold characters the database
+     * cannot store (a U+0000 in a file read with the wrong encoding): they are kept escaped, or the refusal itself
+     * would fail and the input be tried again for ever.
+     */
     public void recordRejectedInput(String source, String inputName, String reason) {
         jdbc.sql("INSERT INTO rejected_input (at, source, input_name, reason) VALUES (?, ?, ?, ?)")
-                .params(now(), source, truncate(inputName, 300), truncate(reason, 4000))
+                .params(now(), source, truncate(StorableText.escaped(inputName), 300),
+                        truncate(StorableText.escaped(reason), 4000))
                 .update();
     }
 
@@ -580,6 +587,10 @@ public class Ledger {
     }
 
     private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max - 1)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
     }
 }

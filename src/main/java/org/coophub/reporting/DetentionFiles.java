@@ -52,8 +52,9 @@ public class DetentionFiles {
     }
 
     /**
-     * Called by the error policy for a refused file, before the route moves it to {@code .error}: the reason goes
-     * beside it there, to the ledger's refused inputs and to the log.
+     * Called by the error policy for a refused file: the reason goes to the ledger's refused inputs, beside the file
+     * in {@code .error} (it is moved there here: the route leaves a file that failed otherwise where it is) and to
+     * the log.
      */
     public void refuse(Exchange exchange) {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);

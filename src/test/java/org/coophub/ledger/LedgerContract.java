@@ -122,6 +122,20 @@ abstract class LedgerContract {
     }
 
     @Test
+    void keepsARefusalThatQuotesCharactersNoDatabaseStoresAndCutsALongOneWhole() {
+        // a CSV read in the wrong encoding: its header, quoted in the reason, is full of U+0000
+        ledger.recordRejectedInput("FILE", "detentions/march\u0000.csv", "header: is \"r\u0000o\u0000o\u0000m\"");
+        ledger.recordRejectedInput("FILE", "long.json", "x".repeat(3998) + "😀😀"); // cut inside the first 😀
+        ledger.recordRejectedInput("FILE", "longer.json", "x".repeat(3997) + "😀😀"); // cut after it
+
+        List<RejectedInput> kept = ledger.rejectedInputs(10);
+        assertThat(kept.get(2).inputName()).isEqualTo("detentions/march\\u0000.csv");
+        assertThat(kept.get(2).reason()).isEqualTo("header: is \"r\\u0000o\\u0000o\\u0000m\"");
+        assertThat(kept.get(1).reason()).isEqualTo("x".repeat(3998) + "…");
+        assertThat(kept.get(0).reason()).isEqualTo("x".repeat(3997) + "😀…");
+    }
+
+    @Test
     void anUnknownRequestIsNotFound() {
         assertThat(ledger.find("NOPE")).isEmpty();
         assertThat(ledger.ticket("NOPE")).isEmpty();
