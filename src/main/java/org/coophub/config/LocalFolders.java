@@ -26,6 +26,9 @@ class LocalFolders {
         folders.put("coophub.replies.outbox", replies.outbox());
         folders.put("coophub.intake.quarantine", intake.quarantine());
         folders.put("coophub.delivery.inbox", delivery.inbox());
+        // where the delivered *.json files are actually written: an outbox there would take them in again
+        folders.put("coophub.delivery.inbox (its replies folder)", delivery.repliesFolder());
+        folders.put("coophub.delivery.inbox (its requests folder)", delivery.requestsFolder());
         folders.put("coophub.replies.attachment-store", replies.attachmentStore());
         folders.put("coophub.reporting.detentions-folder", reporting.detentionsFolder());
         Map<Path, String> seen = new LinkedHashMap<>();

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.coophub.ledger.Ledger;
@@ -90,61 +92,90 @@ public class Quarantine {
      * The file, with the attachments it named and its report beside it. The report names each attachment and, when
      * another file of that name was there already, the name it is kept under, so that a requeue puts back the right
      * one. It keeps the names whole, for that: the quarantine is the administrators' folder, like the outbox. The
-     * file is copied first, so that a full disk moves nothing.
+     * file is copied and the report written before anything is moved, so that a full disk moves nothing: the file
+     * then stays in its outbox and is refused again at the next poll.
      */
     private Path keepFile(Exchange exchange, String name, String reason) {
+        Path folder;
         try {
-            Path folder = Files.createDirectories(properties.quarantine());
-            Path target = freeName(folder, Path.of(name).getFileName().toString());
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            folder = Files.createDirectories(properties.quarantine());
+        } catch (IOException e) {
+            throw cannotQuarantine(name, e);
+        }
+        Path target = freeName(folder, Path.of(name).getFileName().toString(), Set.of());
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Path reportFile = target.resolveSibling(target.getFileName() + ".error.txt");
+        Map<Path, Path> attachments = attachmentsToKeep(exchange, folder);
+        try {
             try (InputStream content = content(exchange)) {
                 Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
             }
-            Map<String, String> attachments = keepAttachments(exchange, folder);
             // a folder on this machine only: a requeue puts the file back there (else into coophub.intake.outbox)
             String from = isLocalFile(exchange)
                     ? exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class) : null;
             StringBuilder report = new StringBuilder("file: ").append(name).append('\n')
                     .append(QuarantineFolder.FROM).append(from == null ? "" : from).append('\n');
-            attachments.forEach((original, keptAs) -> report.append(QuarantineFolder.attachmentLine(original, keptAs))
-                    .append('\n'));
+            attachments.forEach((original, keptAs) -> report.append(QuarantineFolder.attachmentLine(
+                    original.getFileName().toString(), keptAs.getFileName().toString())).append('\n'));
             report.append("refused at: ").append(OffsetDateTime.now(clock)).append("\nrule(s) broken:\n").append(reason)
                     .append('\n');
-            Path reportFile = target.resolveSibling(target.getFileName() + ".error.txt");
             Files.writeString(reportFile, report, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            deleteQuietly(reportFile);
+            throw cannotQuarantine(name, e);
+        }
+        attachments.forEach(Quarantine::moveAttachment);
+        try {
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not quarantine " + PersonalData.maskText(name) + " in "
-                    + properties.quarantine(), e);
+            throw cannotQuarantine(name, e);
         }
     }
 
     /**
-     * A refused reply file takes the attachments it named (lying beside it) into quarantine with it.
-     *
-     * @return the name each attachment moved was kept under, by the name the reply gives it
+     * The attachments a refused reply file named that lie beside it, each with the name it will be kept under in
+     * quarantine (its own, or {@code <name>.<n>} when that is taken).
      */
-    private static Map<String, String> keepAttachments(Exchange exchange, Path quarantine) {
+    private static Map<Path, Path> attachmentsToKeep(Exchange exchange, Path quarantine) {
         List<?> names = exchange.getProperty(ATTACHMENTS, List.class);
         String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
-        Map<String, String> kept = new LinkedHashMap<>();
+        Map<Path, Path> kept = new LinkedHashMap<>();
         if (names == null || parent == null) {
             return kept;
         }
+        Set<Path> planned = new HashSet<>();
         for (Object name : names) {
-            try {
-                Path attachment = Path.of(parent).resolve(name.toString());
-                if (Files.exists(attachment)) {
-                    Path target = freeName(quarantine, name.toString());
-                    Files.move(attachment, target);
-                    kept.put(name.toString(), target.getFileName().toString());
-                }
-            } catch (IOException e) {
-                log.warn("Could not quarantine attachment {}: {}", PersonalData.maskText(name.toString()),
-                        PersonalData.maskText(e.getMessage()));
+            Path attachment = Path.of(parent).resolve(name.toString());
+            if (Files.exists(attachment)) {
+                Path target = freeName(quarantine, name.toString(), planned);
+                planned.add(target);
+                kept.put(attachment, target);
             }
         }
         return kept;
+    }
+
+    private static void moveAttachment(Path attachment, Path target) {
+        try {
+            Files.move(attachment, target);
+        } catch (IOException e) {
+            log.warn("Could not quarantine attachment {}: {}",
+                    PersonalData.maskText(attachment.getFileName().toString()), PersonalData.maskText(e.getMessage()));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove {}: {}", file, e.getMessage());
+        }
+    }
+
+    private UncheckedIOException cannotQuarantine(String name, IOException e) {
+        return new UncheckedIOException("could not quarantine " + PersonalData.maskText(name) + " in "
+                + properties.quarantine(), e);
     }
 
     private static boolean isLocalFile(Exchange exchange) {
@@ -164,9 +195,9 @@ public class Quarantine {
         return stream;
     }
 
-    private static Path freeName(Path folder, String name) {
+    private static Path freeName(Path folder, String name, Set<Path> taken) {
         Path target = folder.resolve(name);
-        for (int n = 1; Files.exists(target); n++) {
+        for (int n = 1; Files.exists(target) || taken.contains(target); n++) {
             target = folder.resolve(name + "." + n);
         }
         return target;

@@ -5,7 +5,9 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.SftpException;
 import jakarta.jms.JMSException;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
@@ -44,8 +46,10 @@ public final class Outages {
                 || cause instanceof JmsException || cause instanceof JMSException
                 || cause instanceof JSchException || cause instanceof SftpException
                 || cause instanceof GenericFileOperationFailedException
-                // a disk or a connection failing; not a file that is missing or a document that does not parse
-                || (cause instanceof IOException && !(cause instanceof FileSystemException)
+                // a disk or a connection failing (a full or read-only disk, an I/O error, a permission taken away);
+                // not a file that is missing or in the way, nor a document that does not parse
+                || (cause instanceof IOException && !(cause instanceof NoSuchFileException)
+                        && !(cause instanceof FileAlreadyExistsException) && !(cause instanceof NotDirectoryException)
                         && !(cause instanceof JsonProcessingException));
     }
 }

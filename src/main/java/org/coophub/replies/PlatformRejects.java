@@ -55,7 +55,10 @@ public class PlatformRejects {
             return;
         }
         // a new file of the same name starts afresh, as the poll's idempotent key does
-        String key = where(exchange) + "@" + exchange.getMessage().getHeader(Exchange.FILE_LENGTH) + "/"
+        String key = exchange.getProperty(PlatformReplies.SOURCE, String.class) + ":"
+                + exchange.getProperty("coophubFolder", String.class) + "/"
+                + exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class) + "@"
+                + exchange.getMessage().getHeader(Exchange.FILE_LENGTH) + "/"
                 + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED);
         int attempts = unexplainedFailures.merge(key, 1, Integer::sum);
         String error = failure == null ? "unknown error"
@@ -88,10 +91,17 @@ public class PlatformRejects {
                 + PersonalData.maskText(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class));
     }
 
-    /** The most recent files' counts: a file that failed unexpectedly and then went through is never removed. */
+    /**
+     * The counts of the files that failed most recently (a file that failed unexpectedly and then went through is
+     * never removed, so the least recently failed go first).
+     */
     private static final class FailureCounts extends LinkedHashMap<String, Integer> {
 
         private static final int KEPT = 10_000;
+
+        FailureCounts() {
+            super(16, 0.75f, true);
+        }
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {

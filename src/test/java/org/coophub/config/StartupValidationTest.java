@@ -117,6 +117,14 @@ class StartupValidationTest {
     }
 
     @Test
+    void anOutboxWhereDeliveredRepliesAreWrittenIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.replies.outbox="
+                + dir.resolve("data/local/inbox/replies").toAbsolutePath()))
+                .hasStackTraceContaining("coophub.delivery.inbox (its replies folder) must differ from"
+                        + " coophub.replies.outbox");
+    }
+
+    @Test
     void aDuplicateIdCacheTooSmallForABacklogIsRefused() {
         assertThatThrownBy(() -> Hub.start(dir, "coophub.broker.duplicate-id-cache-size=9999"))
                 .hasStackTraceContaining("coophub.broker.duplicate-id-cache-size must be at least 10000");

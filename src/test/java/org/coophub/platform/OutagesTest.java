@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonParseException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
@@ -25,6 +27,9 @@ class OutagesTest {
         assertThat(Outages.isOutage(new UncategorizedJmsException("broker down"))).isTrue();
         assertThat(Outages.isOutage(new IllegalStateException("wrapped",
                 new UncheckedIOException(new ConnectException("refused"))))).isTrue();
+        assertThat(Outages.isOutage(new UncheckedIOException(
+                new FileSystemException("inbox/replies/x.json", null, "No space left on device")))).isTrue();
+        assertThat(Outages.isOutage(new UncheckedIOException(new AccessDeniedException("inbox/replies")))).isTrue();
     }
 
     @Test
