@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Direct SFTP access to a platform for the files that travel beside a JSON document (attachments of replies).
@@ -96,6 +98,26 @@ public final class PlatformFiles implements AutoCloseable {
             sftp.rename(partial, path);
         } catch (SftpException e) {
             throw new IOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The names of the files in {@code folder} ending in {@code suffix}, hidden ones left out; none if no folder. */
+    public List<String> list(String folder, String suffix) throws IOException {
+        try {
+            List<String> names = new ArrayList<>();
+            for (Object entry : sftp.ls(folder)) {
+                ChannelSftp.LsEntry file = (ChannelSftp.LsEntry) entry;
+                String name = file.getFilename();
+                if (!file.getAttrs().isDir() && !name.startsWith(".") && name.endsWith(suffix)) {
+                    names.add(name);
+                }
+            }
+            return names;
+        } catch (SftpException e) {
+            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                return List.of();
+            }
+            throw new IOException("cannot list " + folder + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.coophub.replies;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class ReplyPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyPublisher.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Ledger ledger;
     private final PlatformsProperties platforms;
@@ -98,7 +101,7 @@ public class ReplyPublisher {
             try (PlatformFiles files = PlatformFiles.open(platform)) {
                 for (Attachment attachment : declared) {
                     String path = platform.folders().ourReplies() + "/" + attachment.name();
-                    if (alreadyThere(files, path, attachment, entry.requestId())) {
+                    if (alreadyThere(files, platform.folders().ourReplies(), attachment, entry.requestId())) {
                         continue;
                     }
                     try (InputStream in = Files.newInputStream(store.resolve(attachment.name()))) {
@@ -112,25 +115,48 @@ public class ReplyPublisher {
     }
 
     /**
-     * Whether the platform holds these very bytes under the attachment's name already (an earlier attempt of this
-     * reply, or the same file sent with another). Attachments lie beside their reply, so two replies naming a file
-     * alike share one name on the platform: a file of that name with other bytes is another reply's, not yet taken
-     * by the platform, and overwriting it would hand that reply this case's file. The reply waits instead, retried
-     * with the broker's back-off, until the platform has taken the other.
+     * Whether the platform holds this reply's attachment already, from an earlier attempt of it. Attachments lie
+     * beside their reply, so two replies naming a file alike share one name on the platform. A file of that name
+     * with other bytes, or with the same bytes but named by another reply still there, is that other reply's: it
+     * leaves with that reply when the platform collects it, and overwriting it would hand that reply this case's
+     * file. The reply waits instead, retried with the broker's back-off, until the platform has taken the other.
      */
-    private static boolean alreadyThere(PlatformFiles files, String path, Attachment attachment, String requestId)
+    private static boolean alreadyThere(PlatformFiles files, String folder, Attachment attachment, String requestId)
             throws IOException {
         boolean[] same = new boolean[1];
         try {
-            files.read(path, in -> same[0] = AttachmentFiles.matches(in, attachment));
+            files.read(folder + "/" + attachment.name(), in -> same[0] = AttachmentFiles.matches(in, attachment));
         } catch (PlatformFiles.NotOnPlatformException free) {
             return false;
         }
-        if (!same[0]) {
+        if (!same[0] || namedByAnotherReply(files, folder, requestId, attachment.name())) {
             throw new IllegalStateException("the attachment name " + PersonalData.maskText(attachment.name())
-                    + " of our reply to " + requestId + " is taken on the platform by another file, not yet collected;"
-                    + " waiting for the platform to take it");
+                    + " of our reply to " + requestId + " is taken on the platform by another reply's file, not yet"
+                    + " collected; waiting for the platform to take it");
         }
         return true;
+    }
+
+    private static boolean namedByAnotherReply(PlatformFiles files, String folder, String requestId, String name)
+            throws IOException {
+        for (String reply : files.list(folder, ".json")) {
+            if (reply.equals(requestId + ".json")) {
+                continue;
+            }
+            boolean[] names = new boolean[1];
+            try {
+                files.read(folder + "/" + reply, in -> {
+                    for (JsonNode attachment : JSON.readTree(in).path("attachments")) {
+                        names[0] |= name.equals(attachment.path("name").asText());
+                    }
+                });
+            } catch (PlatformFiles.NotOnPlatformException collectedMeanwhile) {
+                continue;
+            }
+            if (names[0]) {
+                return true;
+            }
+        }
+        return false;
     }
 }

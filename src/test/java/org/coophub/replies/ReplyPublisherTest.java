@@ -107,12 +107,38 @@ class ReplyPublisherTest {
         assertThat(onPlatform).hasBinaryContent(first);
         publisher.prepare(exchangeFor("SH-2026-92")); // a redelivery finds its own file there: nothing to wait for
         assertThatThrownBy(() -> publisher.prepare(exchangeFor("SH-2026-93")))
-                .hasMessageContaining("taken on the platform by another file, not yet collected");
+                .hasMessageContaining("taken on the platform by another reply's file, not yet collected");
         assertThat(onPlatform).hasBinaryContent(first);
 
         Files.delete(onPlatform); // the platform collects the first reply
         publisher.prepare(exchangeFor("SH-2026-93"));
         assertThat(onPlatform).hasBinaryContent(second);
+    }
+
+    @Test
+    void aReplyDoesNotCountOnTheSameBytesAnotherReplyLeftThereItLeavesWithThatReply() throws Exception {
+        PlatformProperties national = platform(Scope.NATIONAL, Hub.freePort());
+        simulator = new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys"),
+                false), Map.of("national", national));
+        RepliesProperties replies = new RepliesProperties(dir.resolve("outbox"), dir.resolve("attachments"),
+                DataSize.ofMegabytes(1));
+        ReplyPublisher publisher = new ReplyPublisher(ledger, new PlatformsProperties(Map.of("national", national,
+                "provincial", platform(Scope.PROVINCIAL, 1))), replies);
+        byte[] form = "the standard form both replies send".getBytes(StandardCharsets.UTF_8);
+        answerWith(replies, "SH-2026-94", form);
+        answerWith(replies, "SH-2026-95", form);
+        Path ourReplies = simulator.root("national").resolve("our-replies");
+
+        publisher.prepare(exchangeFor("SH-2026-94"));
+        Files.writeString(ourReplies.resolve("SH-2026-94.json"), "{\"requestId\": \"SH-2026-94\", \"attachments\":"
+                + " [{\"name\": \"transcript.txt\"}]}"); // the route renames the reply into place after its files
+        assertThatThrownBy(() -> publisher.prepare(exchangeFor("SH-2026-95")))
+                .hasMessageContaining("taken on the platform by another reply's file");
+
+        Files.delete(ourReplies.resolve("SH-2026-94.json")); // the platform collects the first reply and its file
+        Files.delete(ourReplies.resolve("transcript.txt"));
+        publisher.prepare(exchangeFor("SH-2026-95"));
+        assertThat(ourReplies.resolve("transcript.txt")).hasBinaryContent(form);
     }
 
     private void answerWith(RepliesProperties replies, String requestId, byte[] transcript) throws Exception {
