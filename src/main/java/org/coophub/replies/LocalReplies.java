@@ -19,6 +19,7 @@ import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.NewReply;
 import org.coophub.ledger.ReplyAdmission;
 import org.coophub.ledger.RequestState;
+import org.coophub.privacy.PersonalData;
 import org.coophub.publishing.PublishQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,16 +141,17 @@ public class LocalReplies {
     /** Never replaces an archived file: should two names ever meet, the attachment stays and a warning says so. */
     private void archive(List<String> attachments, String stamp) {
         Path done = properties.outbox().resolve(".done");
-        try {
-            Files.createDirectories(done);
-            for (String name : attachments) {
+        for (String name : attachments) {
+            try {
+                Files.createDirectories(done);
                 Path file = properties.outbox().resolve(name);
                 if (Files.exists(file)) {
                     Files.move(file, done.resolve(ArchiveNames.archived(name, stamp)));
                 }
+            } catch (IOException e) {
+                log.warn("Could not archive the attachment {}: {}", PersonalData.maskText(name),
+                        PersonalData.maskText(e.getMessage()));
             }
-        } catch (IOException e) {
-            log.warn("Could not archive the attachments {}: {}", attachments, e.getMessage());
         }
     }
 }

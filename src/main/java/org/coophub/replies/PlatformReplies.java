@@ -170,8 +170,8 @@ public class PlatformReplies {
                 files.moveInto(folder, name, into);
             }
         } catch (IOException | UncheckedIOException e) {
-            log.warn("Could not move the attachments {} of a reply on {} into {}: {}", names, platform, into,
-                    e.getMessage());
+            log.warn("Could not move the attachments {} of a reply on {} into {}: {}",
+                    PersonalData.maskText(String.valueOf(names)), platform, into, PersonalData.maskText(e.getMessage()));
         }
     }
 }
