@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.coophub.ledger.Ledger;
+import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.RequestState;
 import org.coophub.publishing.PlatformPublisher;
 import org.slf4j.Logger;
@@ -57,7 +58,8 @@ public class DailyDigest {
             return false;
         }
         List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(EscalationLevel.OFFICER_AND_SUPERVISOR);
-        RenderedMail mail = new DigestMail(zone).render(facts(ledger.openRequests(), now, schedule));
+        RenderedMail mail = new DigestMail(zone).render(facts(ledger.openRequests(), now, schedule,
+                ledger.rejectedInputsSince("PLATFORM", now.minusDays(1))));
         Exchange result = producer.send("direct:send-alert-mail", exchange -> {
             exchange.getMessage().setBody(mail.html());
             exchange.getMessage().setHeader("coophubMailTo", String.join(", ", recipients));
@@ -101,7 +103,7 @@ public class DailyDigest {
 
     /** The open requests in their groups; "due soon" is the same window as the dashboard's, shorter for urgent ones. */
     static DigestFacts facts(List<Ledger.OpenRequest> openRequests, OffsetDateTime now,
-            AlertScheduleProperties schedule) {
+            AlertScheduleProperties schedule, List<RejectedInput> refused) {
         List<DigestFacts.Row> overdue = new ArrayList<>();
         List<DigestFacts.Row> dueSoon = new ArrayList<>();
         List<DigestFacts.Row> other = new ArrayList<>();
@@ -119,7 +121,7 @@ public class DailyDigest {
                 other.add(row);
             }
         }
-        return new DigestFacts(now.toInstant(), overdue, dueSoon, other);
+        return new DigestFacts(now.toInstant(), overdue, dueSoon, other, refused);
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

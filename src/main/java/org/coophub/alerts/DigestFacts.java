@@ -3,6 +3,7 @@ package org.coophub.alerts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.coophub.ledger.RejectedInput;
 import java.util.Objects;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.RequestState;
@@ -17,14 +18,22 @@ import org.coophub.request.RequestType;
  * @param overdue   past their deadline
  * @param dueSoon   not yet late, but due within the reminder window
  * @param otherOpen every other open request
+ * @param refused   files from the platforms kept aside in the last day: a request from another region among them
+ *                  is in no list above and would never be answered unless someone looks
  */
-public record DigestFacts(Instant asOf, List<Row> overdue, List<Row> dueSoon, List<Row> otherOpen) {
+public record DigestFacts(Instant asOf, List<Row> overdue, List<Row> dueSoon, List<Row> otherOpen,
+        List<RejectedInput> refused) {
 
     public DigestFacts {
         Objects.requireNonNull(asOf, "asOf");
         overdue = List.copyOf(overdue);
         dueSoon = List.copyOf(dueSoon);
         otherOpen = List.copyOf(otherOpen);
+        refused = List.copyOf(refused);
+    }
+
+    public DigestFacts(Instant asOf, List<Row> overdue, List<Row> dueSoon, List<Row> otherOpen) {
+        this(asOf, overdue, dueSoon, otherOpen, List.of());
     }
 
     /** All open requests, the three groups together. */

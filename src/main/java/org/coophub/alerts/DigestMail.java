@@ -18,6 +18,11 @@ public final class DigestMail {
     private static final String[] COLUMNS = {
         "请求编号 Request", "类型 Type", "方向 Direction", "期限 Deadline", "状态 State", "现状 Status"};
 
+    private static final String REFUSED = "平台来件未能接收（近24小时） Platform files kept aside in the last 24 h";
+    private static final String REFUSED_WHY = "其中若有外地来函，我方将无从办理，请核查 A request from another region among"
+            + " them reaches no unit of ours: please look into it";
+    private static final int EXCERPT = 200;
+
     private final ZoneId zone;
 
     /** @param zone the bureau's zone (coophub.zone), which the digest's date and times are in */
@@ -37,7 +42,16 @@ public final class DigestMail {
                 new Group("即将到期 Due soon", cells(facts.dueSoon(), facts.asOf())),
                 new Group("其他未结 Other open", cells(facts.otherOpen(), facts.asOf())));
         String footer = "截至 As of " + MailText.time(facts.asOf(), zone) + " · coophub";
-        return new RenderedMail(subject, textBody(title, groups, footer), htmlBody(subject, title, groups, footer));
+        List<String> refused = facts.refused().stream()
+                .map(input -> MailText.time(input.at().toInstant(), zone) + " · " + line(input.inputName()) + " · "
+                        + excerpt(line(input.reason())))
+                .toList();
+        return new RenderedMail(subject, textBody(title, groups, refused, footer),
+                htmlBody(subject, title, groups, refused, footer));
+    }
+
+    private static String excerpt(String reason) {
+        return reason.length() <= EXCERPT ? reason : reason.substring(0, EXCERPT) + "…";
     }
 
     /** A titled list of rows, each row its cells in {@link #COLUMNS} order, masked but not yet escaped. */
@@ -57,7 +71,7 @@ public final class DigestMail {
                 .toList();
     }
 
-    private static String textBody(String title, List<Group> groups, String footer) {
+    private static String textBody(String title, List<Group> groups, List<String> refused, String footer) {
         StringBuilder text = new StringBuilder(title).append('\n');
         for (Group group : groups) {
             text.append('\n').append(group.title()).append(" (").append(group.rows().size()).append(")\n");
@@ -66,10 +80,16 @@ public final class DigestMail {
             }
             group.rows().forEach(row -> text.append("  ").append(String.join(" · ", row)).append('\n'));
         }
+        if (!refused.isEmpty()) {
+            text.append('\n').append(REFUSED).append(" (").append(refused.size()).append(")\n  ").append(REFUSED_WHY)
+                    .append('\n');
+            refused.forEach(input -> text.append("  ").append(input).append('\n'));
+        }
         return text.append('\n').append(footer).append('\n').toString();
     }
 
-    private static String htmlBody(String subject, String title, List<Group> groups, String footer) {
+    private static String htmlBody(String subject, String title, List<Group> groups, List<String> refused,
+            String footer) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
                 .append("<title>").append(html(subject)).append("</title></head>\n")
                 .append("<body style=\"font-family:sans-serif\">\n")
@@ -91,6 +111,12 @@ public final class DigestMail {
                 html.append("</tr>\n");
             }
             html.append("</table>\n");
+        }
+        if (!refused.isEmpty()) {
+            html.append("<h3>").append(html(REFUSED)).append(" (").append(refused.size()).append(")</h3>\n<p>")
+                    .append(html(REFUSED_WHY)).append("</p>\n<ul>\n");
+            refused.forEach(input -> html.append("<li>").append(html(input)).append("</li>\n"));
+            html.append("</ul>\n");
         }
         return html.append("<p style=\"color:#666\">").append(html(footer)).append("</p>\n</body></html>\n")
                 .toString();

@@ -543,6 +543,16 @@ public class Ledger {
                 .update();
     }
 
+    /** The inputs of one source refused since {@code since}, oldest first (at most 200: a digest lists them). */
+    public List<RejectedInput> rejectedInputsSince(String source, OffsetDateTime since) {
+        return jdbc.sql("""
+                SELECT at, source, input_name, reason FROM rejected_input WHERE source = ? AND at >= ?
+                ORDER BY id FETCH FIRST 200 ROWS ONLY""")
+                .params(source, since.withOffsetSameInstant(ZoneOffset.UTC))
+                .query((rs, n) -> new RejectedInput(utc(rs, "at"), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     public List<RejectedInput> rejectedInputs(int limit) {
         return jdbc.sql("SELECT at, source, input_name, reason FROM rejected_input ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
                 .param(limit)

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.coophub.ledger.Direction;
+import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.RequestState;
 import org.coophub.privacy.IdNumberFixtures;
 import org.coophub.privacy.IdNumbers;
@@ -82,6 +83,23 @@ class DigestMailTest {
             assertThat(part).doesNotContain(idNumber);
         }
         assertThat(rendered.html()).doesNotContain("<b>").contains("&lt;b&gt;" + IdNumbers.mask(idNumber));
+    }
+
+    @Test
+    void platformFilesKeptAsideInTheLastDayAreListedMaskedAndOnlyWhenThereAreAny() {
+        String idNumber = IdNumberFixtures.valid("110105", "19491231", "002");
+        RejectedInput refused = new RejectedInput(beijing(AS_OF.minus(Duration.ofHours(2))), "PLATFORM",
+                "national:requests/SH-9.json", "conflict: requestId SH-9 is taken, by " + idNumber + "\nsecond line "
+                + "x".repeat(300));
+
+        RenderedMail with = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of(refused)));
+        RenderedMail without = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of()));
+
+        assertThat(with.text()).contains("Platform files kept aside in the last 24 h (1)",
+                "national:requests/SH-9.json · conflict: requestId SH-9 is taken, by " + IdNumbers.mask(idNumber)
+                        + " second line x").doesNotContain(idNumber).doesNotContain("x".repeat(300));
+        assertThat(with.html()).contains("national:requests/SH-9.json").doesNotContain(idNumber);
+        assertThat(without.text()).doesNotContain("kept aside");
     }
 
     private static List<DigestFacts.Row> rows(String prefix, int count, Duration dueIn) {

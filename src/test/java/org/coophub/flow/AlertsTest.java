@@ -250,13 +250,19 @@ class AlertsTest {
             publish(hub, "DIG-1");
             put(hub.platformFolder("national", "requests"), "SH-DIG-1.json", inboundRequest("SH-DIG-1"));
             await().until(() -> hub.ledger().find("SH-DIG-1").isPresent());
+            // the next morning, a request from another region that cannot be taken: it reaches no list but this one
+            clock.set(Instant.parse("2026-03-03T00:00:00Z"));
+            put(hub.platformFolder("national", "requests"), "SH-DIG-BAD.json", "{\"requestId\": \"SH-DIG-BAD\"");
+            await().until(() -> hub.ledger().rejectedInputs(10).stream()
+                    .anyMatch(refused -> refused.inputName().contains("SH-DIG-BAD")));
 
             // 10:00 in coophub.zone (Beijing), whatever the zone of the clock (UTC); SH-DIG-1 waits for signing
             clock.set(Instant.parse("2026-03-03T02:00:01Z"));
             Mail digest = await().until(() -> mails(hub, "Daily digest").stream().findFirst(),
                     java.util.Optional::isPresent).orElseThrow();
             assertThat(digest.subject()).contains("2026-03-03", "1 overdue", "2 open");
-            assertThat(digest.text()).contains("DIG-1", "SH-DIG-1", "2026-03-09 09:00 UTC+08:00");
+            assertThat(digest.text()).contains("DIG-1", "SH-DIG-1", "2026-03-09 09:00 UTC+08:00",
+                    "Platform files kept aside in the last 24 h (1)", "national:requests/SH-DIG-BAD.json");
             assertThat(digest.to()).contains("li@example.org", "zhao@example.org");
 
             clock.advance(Duration.ofHours(2));

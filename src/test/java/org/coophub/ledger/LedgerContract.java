@@ -119,6 +119,12 @@ abstract class LedgerContract {
         ledger.recordRejectedInput("JMS", "ID:1", "(document): not JSON [json]");
 
         assertThat(ledger.rejectedInputs(10)).extracting(RejectedInput::inputName).containsExactly("ID:1", "a.json");
+
+        clock.advance(Duration.ofDays(2));
+        ledger.recordRejectedInput("PLATFORM", "national:requests/b.json", "json");
+        ledger.recordRejectedInput("FILE", "c.json", "json");
+        assertThat(ledger.rejectedInputsSince("PLATFORM", OffsetDateTime.now(clock).minusDays(1)))
+                .extracting(RejectedInput::inputName).containsExactly("national:requests/b.json");
     }
 
     @Test
