@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class DailyDigest {
 
     private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
+    /** More would not be read in a mail: the dashboard lists every refused input. */
+    private static final int MAX_REFUSED_LISTED = 100;
 
     private final Ledger ledger;
     private final JdbcClient jdbc;
@@ -59,7 +61,7 @@ public class DailyDigest {
         }
         List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(EscalationLevel.OFFICER_AND_SUPERVISOR);
         RenderedMail mail = new DigestMail(zone).render(facts(ledger.openRequests(), now, schedule,
-                ledger.rejectedInputsSince("PLATFORM", now.minusDays(1))));
+                ledger.rejectedInputsSince("PLATFORM", refusedSince(now), MAX_REFUSED_LISTED)));
         Exchange result = producer.send("direct:send-alert-mail", exchange -> {
             exchange.getMessage().setBody(mail.html());
             exchange.getMessage().setHeader("coophubMailTo", String.join(", ", recipients));
@@ -81,6 +83,17 @@ public class DailyDigest {
                     PlatformPublisher.rootMessage(result.getException()));
         }
         return sent;
+    }
+
+    /**
+     * Since the last digest that went out (a digest held back by an SMTP outage, or a hub that was down, must not
+     * leave a gap), and at least the last day.
+     */
+    private OffsetDateTime refusedSince(OffsetDateTime now) {
+        OffsetDateTime dayBefore = now.minusDays(1);
+        return jdbc.sql("SELECT MAX(sent_at) FROM alert_digest WHERE state = 'SENT'")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
+                .filter(lastSent -> lastSent.isBefore(dayBefore)).orElse(dayBefore);
     }
 
     private boolean claim(LocalDate day, String claim, OffsetDateTime now) {

@@ -18,8 +18,8 @@ import org.coophub.request.RequestType;
  * @param overdue   past their deadline
  * @param dueSoon   not yet late, but due within the reminder window
  * @param otherOpen every other open request
- * @param refused   files from the platforms kept aside in the last day: a request from another region among them
- *                  is in no list above and would never be answered unless someone looks
+ * @param refused   files from the platforms kept aside since the last digest: a request from another region among
+ *                  them is in no list above and would never be answered unless someone looks
  */
 public record DigestFacts(Instant asOf, List<Row> overdue, List<Row> dueSoon, List<Row> otherOpen,
         List<RejectedInput> refused) {
@@ -32,9 +32,6 @@ public record DigestFacts(Instant asOf, List<Row> overdue, List<Row> dueSoon, Li
         refused = List.copyOf(refused);
     }
 
-    public DigestFacts(Instant asOf, List<Row> overdue, List<Row> dueSoon, List<Row> otherOpen) {
-        this(asOf, overdue, dueSoon, otherOpen, List.of());
-    }
 
     /** All open requests, the three groups together. */
     public int openCount() {

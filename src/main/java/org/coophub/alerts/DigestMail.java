@@ -18,7 +18,8 @@ public final class DigestMail {
     private static final String[] COLUMNS = {
         "请求编号 Request", "类型 Type", "方向 Direction", "期限 Deadline", "状态 State", "现状 Status"};
 
-    private static final String REFUSED = "平台来件未能接收（近24小时） Platform files kept aside in the last 24 h";
+    private static final String REFUSED = "平台来件未能接收（自上次摘要） Platform files kept aside since the last digest"
+            + " (newest first)";
     private static final String REFUSED_WHY = "其中若有外地来函，我方将无从办理，请核查 A request from another region among"
             + " them reaches no unit of ours: please look into it";
     private static final int EXCERPT = 200;
@@ -51,7 +52,8 @@ public final class DigestMail {
     }
 
     private static String excerpt(String reason) {
-        return reason.length() <= EXCERPT ? reason : reason.substring(0, EXCERPT) + "…";
+        return reason.codePointCount(0, reason.length()) <= EXCERPT ? reason
+                : reason.substring(0, reason.offsetByCodePoints(0, EXCERPT)) + "…";
     }
 
     /** A titled list of rows, each row its cells in {@link #COLUMNS} order, masked but not yet escaped. */

@@ -36,6 +36,7 @@ public class Quarantine {
     public static final String ATTACHMENTS = "coophubAttachments";
 
     private static final Logger log = LoggerFactory.getLogger(Quarantine.class);
+    private static final String REPORT = ".error.txt";
 
     private final IntakeProperties properties;
     private final Ledger ledger;
@@ -93,9 +94,10 @@ public class Quarantine {
      * another file of that name was there already, the name it is kept under, so that a requeue puts back the right
      * one. It keeps the names whole, for that: the quarantine is the administrators' folder, like the outbox. The
      * file is copied and the report written before anything is moved, so that a full disk moves nothing: the file
-     * then stays in its outbox and is refused again at the next poll.
+     * then stays in its outbox and is refused again at the next poll. Synchronized: both outbox routes quarantine
+     * into one folder, and two of them must not pick the same free name.
      */
-    private Path keepFile(Exchange exchange, String name, String reason) {
+    private synchronized Path keepFile(Exchange exchange, String name, String reason) {
         Path folder;
         try {
             folder = Files.createDirectories(properties.quarantine());
@@ -104,47 +106,66 @@ public class Quarantine {
         }
         Path target = freeName(folder, Path.of(name).getFileName().toString(), Set.of());
         Path partial = target.resolveSibling(target.getFileName() + ".part");
-        Path reportFile = target.resolveSibling(target.getFileName() + ".error.txt");
-        Map<Path, Path> attachments = attachmentsToKeep(exchange, folder);
+        Path reportFile = target.resolveSibling(target.getFileName() + REPORT);
+        Map<Path, Path> attachments = attachmentsToKeep(exchange, folder, Set.of(target));
+        // a folder on this machine only: a requeue puts the file back there (else into coophub.intake.outbox)
+        String from = isLocalFile(exchange)
+                ? exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class) : null;
         try {
             try (InputStream content = content(exchange)) {
                 Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
             }
-            // a folder on this machine only: a requeue puts the file back there (else into coophub.intake.outbox)
-            String from = isLocalFile(exchange)
-                    ? exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class) : null;
-            StringBuilder report = new StringBuilder("file: ").append(name).append('\n')
-                    .append(QuarantineFolder.FROM).append(from == null ? "" : from).append('\n');
-            attachments.forEach((original, keptAs) -> report.append(QuarantineFolder.attachmentLine(
-                    original.getFileName().toString(), keptAs.getFileName().toString())).append('\n'));
-            report.append("refused at: ").append(OffsetDateTime.now(clock)).append("\nrule(s) broken:\n").append(reason)
-                    .append('\n');
-            Files.writeString(reportFile, report, StandardCharsets.UTF_8);
+            writeReport(reportFile, name, from, attachments, reason);
         } catch (IOException e) {
             deleteQuietly(partial);
             deleteQuietly(reportFile);
             throw cannotQuarantine(name, e);
         }
-        attachments.forEach(Quarantine::moveAttachment);
+        Map<Path, Path> moved = new LinkedHashMap<>();
+        attachments.forEach((attachment, keptAs) -> {
+            if (moveQuietly(attachment, keptAs)) {
+                moved.put(attachment, keptAs);
+            }
+        });
         try {
+            if (moved.size() < attachments.size()) {
+                // the report names only what is here: a requeue must not look for what stayed in the outbox
+                writeReport(reportFile, name, from, moved, reason);
+            }
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            // as if nothing happened: the file is refused again at the next poll, with its attachments beside it
+            moved.forEach((attachment, keptAs) -> moveQuietly(keptAs, attachment));
+            deleteQuietly(partial);
+            deleteQuietly(reportFile);
             throw cannotQuarantine(name, e);
         }
+    }
+
+    /** A refused file's report: what it was, where from, which attachments are kept with it and under what name. */
+    private void writeReport(Path reportFile, String name, String from, Map<Path, Path> attachments, String reason)
+            throws IOException {
+        StringBuilder report = new StringBuilder("file: ").append(name).append('\n')
+                .append(QuarantineFolder.FROM).append(from == null ? "" : from).append('\n');
+        attachments.forEach((original, keptAs) -> report.append(QuarantineFolder.attachmentLine(
+                original.getFileName().toString(), keptAs.getFileName().toString())).append('\n'));
+        report.append("refused at: ").append(OffsetDateTime.now(clock)).append("\nrule(s) broken:\n").append(reason)
+                .append('\n');
+        Files.writeString(reportFile, report, StandardCharsets.UTF_8);
     }
 
     /**
      * The attachments a refused reply file named that lie beside it, each with the name it will be kept under in
      * quarantine (its own, or {@code <name>.<n>} when that is taken).
      */
-    private static Map<Path, Path> attachmentsToKeep(Exchange exchange, Path quarantine) {
+    private static Map<Path, Path> attachmentsToKeep(Exchange exchange, Path quarantine, Set<Path> taken) {
         List<?> names = exchange.getProperty(ATTACHMENTS, List.class);
         String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
         Map<Path, Path> kept = new LinkedHashMap<>();
         if (names == null || parent == null) {
             return kept;
         }
-        Set<Path> planned = new HashSet<>();
+        Set<Path> planned = new HashSet<>(taken);
         for (Object name : names) {
             Path attachment = Path.of(parent).resolve(name.toString());
             if (Files.exists(attachment)) {
@@ -156,12 +177,14 @@ public class Quarantine {
         return kept;
     }
 
-    private static void moveAttachment(Path attachment, Path target) {
+    private static boolean moveQuietly(Path from, Path to) {
         try {
-            Files.move(attachment, target);
+            Files.move(from, to);
+            return true;
         } catch (IOException e) {
-            log.warn("Could not quarantine attachment {}: {}",
-                    PersonalData.maskText(attachment.getFileName().toString()), PersonalData.maskText(e.getMessage()));
+            log.warn("Could not move attachment {} to {}: {}", PersonalData.maskText(from.getFileName().toString()),
+                    PersonalData.maskText(to.getParent().toString()), PersonalData.maskText(e.getMessage()));
+            return false;
         }
     }
 
@@ -195,9 +218,16 @@ public class Quarantine {
         return stream;
     }
 
+    /** Taken: the name itself, or a copy or report of it left there by a quarantine that did not finish. */
+    private static boolean isTaken(Path target, Set<Path> taken) {
+        return taken.contains(target) || Files.exists(target)
+                || Files.exists(target.resolveSibling(target.getFileName() + ".part"))
+                || Files.exists(target.resolveSibling(target.getFileName() + REPORT));
+    }
+
     private static Path freeName(Path folder, String name, Set<Path> taken) {
         Path target = folder.resolve(name);
-        for (int n = 1; Files.exists(target) || taken.contains(target); n++) {
+        for (int n = 1; isTaken(target, taken); n++) {
             target = folder.resolve(name + "." + n);
         }
         return target;

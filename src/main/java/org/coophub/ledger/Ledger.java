@@ -529,13 +529,12 @@ public class Ledger {
                 .list();
     }
 
-    /** Keeps a refused input on record (what, where from, why) beside the quarantined copy. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     /**
-     * Records a refused input. Its name and reason may quote what was refused, which can hold characters the database
-     * cannot store (a U+0000 in a file read with the wrong encoding): they are kept escaped, or the refusal itself
-     * would fail and the input be tried again for ever.
+     * Keeps a refused input on record (what, where from, why) beside the quarantined copy. Its name and reason may
+     * quote what was refused, which can hold characters the database cannot store (a U+0000 in a file read with the
+     * wrong encoding): they are kept escaped, or the refusal itself would fail and the input be tried again for ever.
      */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordRejectedInput(String source, String inputName, String reason) {
         jdbc.sql("INSERT INTO rejected_input (at, source, input_name, reason) VALUES (?, ?, ?, ?)")
                 .params(now(), source, truncate(StorableText.escaped(inputName), 300),
@@ -543,11 +542,11 @@ public class Ledger {
                 .update();
     }
 
-    /** The inputs of one source refused since {@code since}, oldest first (at most 200: a digest lists them). */
-    public List<RejectedInput> rejectedInputsSince(String source, OffsetDateTime since) {
+    /** The inputs of one source refused since {@code since}, newest first, at most {@code limit}. */
+    public List<RejectedInput> rejectedInputsSince(String source, OffsetDateTime since, int limit) {
         return jdbc.sql("""
                 SELECT at, source, input_name, reason FROM rejected_input WHERE source = ? AND at >= ?
-                ORDER BY id FETCH FIRST 200 ROWS ONLY""")
+                ORDER BY id DESC FETCH FIRST %d ROWS ONLY""".formatted(Math.max(1, limit)))
                 .params(source, since.withOffsetSameInstant(ZoneOffset.UTC))
                 .query((rs, n) -> new RejectedInput(utc(rs, "at"), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();

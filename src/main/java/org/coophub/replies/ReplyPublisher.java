@@ -1,5 +1,6 @@
 package org.coophub.replies;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
@@ -98,14 +101,21 @@ public class ReplyPublisher {
                 AttachmentFiles.verify(store.resolve(attachment.name()), attachment);
             }
             PlatformProperties platform = platforms.get(entry.platform());
+            String folder = platform.folders().ourReplies();
             try (PlatformFiles files = PlatformFiles.open(platform)) {
+                Set<String> claimedByOthers = null;
                 for (Attachment attachment : declared) {
-                    String path = platform.folders().ourReplies() + "/" + attachment.name();
-                    if (alreadyThere(files, platform.folders().ourReplies(), attachment, entry.requestId())) {
-                        continue;
+                    if (isThere(files, folder, attachment)) {
+                        if (claimedByOthers == null) {
+                            claimedByOthers = namesClaimedByOtherReplies(files, folder, entry.requestId());
+                        }
+                        if (claimedByOthers.contains(attachment.name())) {
+                            throw nameTaken(attachment, entry.requestId());
+                        }
+                        continue; // ours, from an earlier attempt
                     }
                     try (InputStream in = Files.newInputStream(store.resolve(attachment.name()))) {
-                        files.write(path, in);
+                        files.write(folder + "/" + attachment.name(), in);
                     }
                 }
             }
@@ -115,48 +125,54 @@ public class ReplyPublisher {
     }
 
     /**
-     * Whether the platform holds this reply's attachment already, from an earlier attempt of it. Attachments lie
-     * beside their reply, so two replies naming a file alike share one name on the platform. A file of that name
-     * with other bytes, or with the same bytes but named by another reply still there, is that other reply's: it
-     * leaves with that reply when the platform collects it, and overwriting it would hand that reply this case's
-     * file. The reply waits instead, retried with the broker's back-off, until the platform has taken the other.
+     * Whether the platform holds these very bytes under the attachment's name. Attachments lie beside their reply,
+     * so two replies naming a file alike share one name on the platform. A file of that name with other bytes, or
+     * with the same bytes but named by another reply still there, is that other reply's: it leaves with that reply
+     * when the platform collects it, and overwriting it would hand that reply this case's file. The reply waits
+     * instead, retried with the broker's back-off, until the platform has taken the other.
+     *
+     * @throws IllegalStateException if a file of that name with other bytes is there
      */
-    private static boolean alreadyThere(PlatformFiles files, String folder, Attachment attachment, String requestId)
-            throws IOException {
+    private static boolean isThere(PlatformFiles files, String folder, Attachment attachment) throws IOException {
         boolean[] same = new boolean[1];
         try {
             files.read(folder + "/" + attachment.name(), in -> same[0] = AttachmentFiles.matches(in, attachment));
         } catch (PlatformFiles.NotOnPlatformException free) {
             return false;
         }
-        if (!same[0] || namedByAnotherReply(files, folder, requestId, attachment.name())) {
-            throw new IllegalStateException("the attachment name " + PersonalData.maskText(attachment.name())
-                    + " of our reply to " + requestId + " is taken on the platform by another reply's file, not yet"
-                    + " collected; waiting for the platform to take it");
+        if (!same[0]) {
+            throw nameTaken(attachment, null);
         }
         return true;
     }
 
-    private static boolean namedByAnotherReply(PlatformFiles files, String folder, String requestId, String name)
+    private static IllegalStateException nameTaken(Attachment attachment, String requestId) {
+        return new IllegalStateException("the attachment name " + PersonalData.maskText(attachment.name())
+                + (requestId == null ? "" : " of our reply to " + requestId) + " is taken on the platform by another"
+                + " reply's file, not yet collected; waiting for the platform to take it");
+    }
+
+    /** The attachment names the other replies in the folder give; a reply that cannot be read there claims none. */
+    private static Set<String> namesClaimedByOtherReplies(PlatformFiles files, String folder, String requestId)
             throws IOException {
+        Set<String> claimed = new HashSet<>();
         for (String reply : files.list(folder, ".json")) {
             if (reply.equals(requestId + ".json")) {
                 continue;
             }
-            boolean[] names = new boolean[1];
             try {
                 files.read(folder + "/" + reply, in -> {
                     for (JsonNode attachment : JSON.readTree(in).path("attachments")) {
-                        names[0] |= name.equals(attachment.path("name").asText());
+                        claimed.add(attachment.path("name").asText());
                     }
                 });
             } catch (PlatformFiles.NotOnPlatformException collectedMeanwhile) {
-                continue;
-            }
-            if (names[0]) {
-                return true;
+                // gone with its files
+            } catch (JsonProcessingException unreadable) {
+                log.warn("Our replies on the platform include {}, which is not JSON; it is not taken as naming files",
+                        PersonalData.maskText(reply));
             }
         }
-        return false;
+        return claimed;
     }
 }

@@ -28,7 +28,7 @@ class DigestMailTest {
     @Test
     void theSubjectCountsEachGroupAndAllOpenRequests() {
         DigestFacts facts = new DigestFacts(AS_OF, rows("OD", 3, Duration.ofHours(-30)),
-                rows("DS", 5, Duration.ofHours(4)), rows("OP", 32, Duration.ofDays(3)));
+                rows("DS", 5, Duration.ofHours(4)), rows("OP", 32, Duration.ofDays(3)), List.of());
 
         RenderedMail rendered = mail.render(facts);
 
@@ -47,7 +47,8 @@ class DigestMailTest {
         DigestFacts.Row inbound = new DigestFacts.Row("SH-7", RequestType.PARTY_STATEMENT, Direction.INBOUND,
                 DeadlineKind.SIGN_FOR, beijing(AS_OF.plus(Duration.ofHours(3))), RequestState.RECEIVED);
 
-        RenderedMail rendered = mail.render(new DigestFacts(AS_OF, List.of(later, late), List.of(inbound), List.of()));
+        RenderedMail rendered = mail.render(new DigestFacts(AS_OF, List.of(later, late), List.of(inbound), List.of(),
+                List.of()));
 
         assertThat(rendered.text()).contains(
                 "  CY-2026-0001 · 户籍前科协查 RECORD_CHECK · 我方发出 Outbound · 回复期限 Reply deadline 2026-03-03 08:00"
@@ -62,7 +63,7 @@ class DigestMailTest {
     @Test
     void theDateAndTimesAreInTheConfiguredZone() {
         DigestFacts facts = new DigestFacts(AS_OF, List.of(), List.of(row("CY-1", Direction.OUTBOUND,
-                AS_OF.plus(Duration.ofHours(3)), RequestState.PUBLISHED)), List.of());
+                AS_OF.plus(Duration.ofHours(3)), RequestState.PUBLISHED)), List.of(), List.of());
 
         RenderedMail rendered = new DigestMail(ZoneId.of("America/Los_Angeles")).render(facts);
 
@@ -75,7 +76,7 @@ class DigestMailTest {
     void dataIsMaskedAndEscaped() {
         String idNumber = IdNumberFixtures.valid("110105", "19491231", "002");
         DigestFacts facts = new DigestFacts(AS_OF, List.of(row("<b>" + idNumber, Direction.INBOUND, AS_OF,
-                RequestState.SIGNED)), List.of(), List.of());
+                RequestState.SIGNED)), List.of(), List.of(), List.of());
 
         RenderedMail rendered = mail.render(facts);
 
@@ -95,7 +96,7 @@ class DigestMailTest {
         RenderedMail with = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of(refused)));
         RenderedMail without = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of()));
 
-        assertThat(with.text()).contains("Platform files kept aside in the last 24 h (1)",
+        assertThat(with.text()).contains("Platform files kept aside since the last digest (newest first) (1)",
                 "national:requests/SH-9.json · conflict: requestId SH-9 is taken, by " + IdNumbers.mask(idNumber)
                         + " second line x").doesNotContain(idNumber).doesNotContain("x".repeat(300));
         assertThat(with.html()).contains("national:requests/SH-9.json").doesNotContain(idNumber);

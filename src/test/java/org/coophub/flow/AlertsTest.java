@@ -262,7 +262,7 @@ class AlertsTest {
                     java.util.Optional::isPresent).orElseThrow();
             assertThat(digest.subject()).contains("2026-03-03", "1 overdue", "2 open");
             assertThat(digest.text()).contains("DIG-1", "SH-DIG-1", "2026-03-09 09:00 UTC+08:00",
-                    "Platform files kept aside in the last 24 h (1)", "national:requests/SH-DIG-BAD.json");
+                    "Platform files kept aside since the last digest (newest first) (1)", "national:requests/SH-DIG-BAD.json");
             assertThat(digest.to()).contains("li@example.org", "zhao@example.org");
 
             clock.advance(Duration.ofHours(2));

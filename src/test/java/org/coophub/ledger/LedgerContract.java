@@ -120,11 +120,16 @@ abstract class LedgerContract {
 
         assertThat(ledger.rejectedInputs(10)).extracting(RejectedInput::inputName).containsExactly("ID:1", "a.json");
 
+        ledger.recordRejectedInput("PLATFORM", "national:requests/old.json", "json");
         clock.advance(Duration.ofDays(2));
         ledger.recordRejectedInput("PLATFORM", "national:requests/b.json", "json");
         ledger.recordRejectedInput("FILE", "c.json", "json");
-        assertThat(ledger.rejectedInputsSince("PLATFORM", OffsetDateTime.now(clock).minusDays(1)))
-                .extracting(RejectedInput::inputName).containsExactly("national:requests/b.json");
+        ledger.recordRejectedInput("PLATFORM", "national:requests/d.json", "json");
+        OffsetDateTime dayBeforeInBeijing = OffsetDateTime.now(clock).minusDays(1)
+                .withOffsetSameInstant(ZoneOffset.ofHours(8));
+        assertThat(ledger.rejectedInputsSince("PLATFORM", dayBeforeInBeijing, 10)).extracting(RejectedInput::inputName)
+                .containsExactly("national:requests/d.json", "national:requests/b.json");
+        assertThat(ledger.rejectedInputsSince("PLATFORM", dayBeforeInBeijing, 1)).hasSize(1);
     }
 
     @Test

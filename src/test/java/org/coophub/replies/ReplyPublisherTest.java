@@ -132,6 +132,8 @@ class ReplyPublisherTest {
         publisher.prepare(exchangeFor("SH-2026-94"));
         Files.writeString(ourReplies.resolve("SH-2026-94.json"), "{\"requestId\": \"SH-2026-94\", \"attachments\":"
                 + " [{\"name\": \"transcript.txt\"}]}"); // the route renames the reply into place after its files
+        publisher.prepare(exchangeFor("SH-2026-94")); // a redelivery: its own reply names the file, no one else's
+        Files.writeString(ourReplies.resolve("NOT-A-REPLY.json"), "{not json"); // claims nothing, stops nothing
         assertThatThrownBy(() -> publisher.prepare(exchangeFor("SH-2026-95")))
                 .hasMessageContaining("taken on the platform by another reply's file");
 

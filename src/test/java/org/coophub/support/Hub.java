@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.coophub.CoophubApplication;
 import org.coophub.ledger.Ledger;
 import org.coophub.simulator.PlatformSimulator;
@@ -222,12 +223,20 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, below the range the system hands out to outgoing connections (32768 and up on Linux): a port
+     * from that range, free when asked, could be taken as the local end of some connection before the hub binds it.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     @Override
