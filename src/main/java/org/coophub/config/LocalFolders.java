@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * Stops the start when two of the local folders are one: the hub takes every {@code *.json} from both outboxes,
  * so with one folder for both each intake would take the other's files; a file refused into a quarantine that is
  * an outbox would be taken again at every poll; a reply delivered into an outbox would be taken as a request. The
- * settings live in several records, so the rule is checked here, once all are bound. Paths are compared as written (made absolute and normalised); a symbolic
- * link is not followed.
+ * settings live in several records, so the rule is checked here, once all are bound. Paths are compared as written
+ * (made absolute and normalised); a symbolic link is not followed.
  */
 @Component
 class LocalFolders {
