@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.RejectedInput;
+import org.coophub.ledger.Unpublished;
 import org.coophub.ledger.RequestState;
 import org.coophub.publishing.PlatformPublisher;
 import org.slf4j.Logger;
@@ -61,7 +62,8 @@ public class DailyDigest {
         }
         List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(EscalationLevel.OFFICER_AND_SUPERVISOR);
         RenderedMail mail = new DigestMail(zone).render(facts(ledger.openRequests(), now, schedule,
-                ledger.rejectedInputsSince("PLATFORM", refusedSince(now), MAX_REFUSED_LISTED)));
+                ledger.rejectedInputsSince("PLATFORM", refusedSince(now), MAX_REFUSED_LISTED),
+                ledger.unpublishedReplies(now.minusHours(1))));
         Exchange result = producer.send("direct:send-alert-mail", exchange -> {
             exchange.getMessage().setBody(mail.html());
             exchange.getMessage().setHeader("coophubMailTo", String.join(", ", recipients));
@@ -116,7 +118,7 @@ public class DailyDigest {
 
     /** The open requests in their groups; "due soon" is the same window as the dashboard's, shorter for urgent ones. */
     static DigestFacts facts(List<Ledger.OpenRequest> openRequests, OffsetDateTime now,
-            AlertScheduleProperties schedule, List<RejectedInput> refused) {
+            AlertScheduleProperties schedule, List<RejectedInput> refused, List<Unpublished> heldBack) {
         List<DigestFacts.Row> overdue = new ArrayList<>();
         List<DigestFacts.Row> dueSoon = new ArrayList<>();
         List<DigestFacts.Row> other = new ArrayList<>();
@@ -134,7 +136,7 @@ public class DailyDigest {
                 other.add(row);
             }
         }
-        return new DigestFacts(now.toInstant(), overdue, dueSoon, other, refused);
+        return new DigestFacts(now.toInstant(), overdue, dueSoon, other, refused, heldBack);
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

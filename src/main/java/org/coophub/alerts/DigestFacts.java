@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.coophub.ledger.RejectedInput;
+import org.coophub.ledger.Unpublished;
 import java.util.Objects;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.RequestState;
@@ -20,9 +21,11 @@ import org.coophub.request.RequestType;
  * @param otherOpen every other open request
  * @param refused   files from the platforms kept aside since the last digest: a request from another region among
  *                  them is in no list above and would never be answered unless someone looks
+ * @param heldBack  our replies recorded over an hour ago and still not on their platform (answered, so in no list
+ *                  above, and their alerts stopped): the platform down, or an attachment name still taken there
  */
 public record DigestFacts(Instant asOf, List<Row> overdue, List<Row> dueSoon, List<Row> otherOpen,
-        List<RejectedInput> refused) {
+        List<RejectedInput> refused, List<Unpublished> heldBack) {
 
     public DigestFacts {
         Objects.requireNonNull(asOf, "asOf");
@@ -30,6 +33,7 @@ public record DigestFacts(Instant asOf, List<Row> overdue, List<Row> dueSoon, Li
         dueSoon = List.copyOf(dueSoon);
         otherOpen = List.copyOf(otherOpen);
         refused = List.copyOf(refused);
+        heldBack = List.copyOf(heldBack);
     }
 
 

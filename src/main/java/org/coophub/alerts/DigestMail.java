@@ -22,6 +22,9 @@ public final class DigestMail {
             + " (newest first)";
     private static final String REFUSED_WHY = "其中若有外地来函，我方将无从办理，请核查 A request from another region among"
             + " them reaches no unit of ours: please look into it";
+    private static final String HELD_BACK = "我方回复尚未发出（逾1小时） Our replies not on their platform after an hour";
+    private static final String HELD_BACK_WHY = "平台不通或附件名被占用，详见请求历史 The platform is down or an attachment"
+            + " name is still taken there: the request's history says which";
     private static final int EXCERPT = 200;
 
     private final ZoneId zone;
@@ -47,13 +50,21 @@ public final class DigestMail {
                 .map(input -> MailText.time(input.at().toInstant(), zone) + " · " + line(input.inputName()) + " · "
                         + excerpt(line(input.reason())))
                 .toList();
-        return new RenderedMail(subject, textBody(title, groups, refused, footer),
-                htmlBody(subject, title, groups, refused, footer));
+        List<Section> sections = List.of(
+                new Section(HELD_BACK, HELD_BACK_WHY, facts.heldBack().stream()
+                        .map(reply -> line(reply.requestId()) + " · " + reply.platform()).toList()),
+                new Section(REFUSED, REFUSED_WHY, refused));
+        return new RenderedMail(subject, textBody(title, groups, sections, footer),
+                htmlBody(subject, title, groups, sections, footer));
     }
 
     private static String excerpt(String reason) {
         return reason.codePointCount(0, reason.length()) <= EXCERPT ? reason
                 : reason.substring(0, reason.offsetByCodePoints(0, EXCERPT)) + "…";
+    }
+
+    /** A list shown only when it has entries, with why it matters; its lines masked but not yet escaped. */
+    private record Section(String title, String why, List<String> lines) {
     }
 
     /** A titled list of rows, each row its cells in {@link #COLUMNS} order, masked but not yet escaped. */
@@ -73,7 +84,7 @@ public final class DigestMail {
                 .toList();
     }
 
-    private static String textBody(String title, List<Group> groups, List<String> refused, String footer) {
+    private static String textBody(String title, List<Group> groups, List<Section> sections, String footer) {
         StringBuilder text = new StringBuilder(title).append('\n');
         for (Group group : groups) {
             text.append('\n').append(group.title()).append(" (").append(group.rows().size()).append(")\n");
@@ -82,15 +93,17 @@ public final class DigestMail {
             }
             group.rows().forEach(row -> text.append("  ").append(String.join(" · ", row)).append('\n'));
         }
-        if (!refused.isEmpty()) {
-            text.append('\n').append(REFUSED).append(" (").append(refused.size()).append(")\n  ").append(REFUSED_WHY)
-                    .append('\n');
-            refused.forEach(input -> text.append("  ").append(input).append('\n'));
+        for (Section section : sections) {
+            if (!section.lines().isEmpty()) {
+                text.append('\n').append(section.title()).append(" (").append(section.lines().size()).append(")\n  ")
+                        .append(section.why()).append('\n');
+                section.lines().forEach(line -> text.append("  ").append(line).append('\n'));
+            }
         }
         return text.append('\n').append(footer).append('\n').toString();
     }
 
-    private static String htmlBody(String subject, String title, List<Group> groups, List<String> refused,
+    private static String htmlBody(String subject, String title, List<Group> groups, List<Section> sections,
             String footer) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
                 .append("<title>").append(html(subject)).append("</title></head>\n")
@@ -114,11 +127,13 @@ public final class DigestMail {
             }
             html.append("</table>\n");
         }
-        if (!refused.isEmpty()) {
-            html.append("<h3>").append(html(REFUSED)).append(" (").append(refused.size()).append(")</h3>\n<p>")
-                    .append(html(REFUSED_WHY)).append("</p>\n<ul>\n");
-            refused.forEach(input -> html.append("<li>").append(html(input)).append("</li>\n"));
-            html.append("</ul>\n");
+        for (Section section : sections) {
+            if (!section.lines().isEmpty()) {
+                html.append("<h3>").append(html(section.title())).append(" (").append(section.lines().size())
+                        .append(")</h3>\n<p>").append(html(section.why())).append("</p>\n<ul>\n");
+                section.lines().forEach(line -> html.append("<li>").append(html(line)).append("</li>\n"));
+                html.append("</ul>\n");
+            }
         }
         return html.append("<p style=\"color:#666\">").append(html(footer)).append("</p>\n</body></html>\n")
                 .toString();

@@ -26,7 +26,7 @@ class DailyDigestTest {
                 open("ROUTINE-5H", Priority.ROUTINE, Duration.ofHours(5)),
                 open("URGENT-5H", Priority.URGENT, Duration.ofHours(5)),
                 open("URGENT-2H", Priority.URGENT, Duration.ofHours(2)),
-                open("URGENT-LATE", Priority.URGENT, Duration.ofMinutes(-1))), NOW, SCHEDULE, List.of());
+                open("URGENT-LATE", Priority.URGENT, Duration.ofMinutes(-1))), NOW, SCHEDULE, List.of(), List.of());
 
         assertThat(facts.dueSoon()).extracting(DigestFacts.Row::requestId).containsExactly("ROUTINE-5H", "URGENT-2H");
         assertThat(facts.otherOpen()).extracting(DigestFacts.Row::requestId).containsExactly("URGENT-5H");

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.RequestState;
+import org.coophub.ledger.Unpublished;
 import org.coophub.privacy.IdNumberFixtures;
 import org.coophub.privacy.IdNumbers;
 import org.coophub.request.RequestType;
@@ -28,7 +29,7 @@ class DigestMailTest {
     @Test
     void theSubjectCountsEachGroupAndAllOpenRequests() {
         DigestFacts facts = new DigestFacts(AS_OF, rows("OD", 3, Duration.ofHours(-30)),
-                rows("DS", 5, Duration.ofHours(4)), rows("OP", 32, Duration.ofDays(3)), List.of());
+                rows("DS", 5, Duration.ofHours(4)), rows("OP", 32, Duration.ofDays(3)), List.of(), List.of());
 
         RenderedMail rendered = mail.render(facts);
 
@@ -48,7 +49,7 @@ class DigestMailTest {
                 DeadlineKind.SIGN_FOR, beijing(AS_OF.plus(Duration.ofHours(3))), RequestState.RECEIVED);
 
         RenderedMail rendered = mail.render(new DigestFacts(AS_OF, List.of(later, late), List.of(inbound), List.of(),
-                List.of()));
+                List.of(), List.of()));
 
         assertThat(rendered.text()).contains(
                 "  CY-2026-0001 · 户籍前科协查 RECORD_CHECK · 我方发出 Outbound · 回复期限 Reply deadline 2026-03-03 08:00"
@@ -63,7 +64,7 @@ class DigestMailTest {
     @Test
     void theDateAndTimesAreInTheConfiguredZone() {
         DigestFacts facts = new DigestFacts(AS_OF, List.of(), List.of(row("CY-1", Direction.OUTBOUND,
-                AS_OF.plus(Duration.ofHours(3)), RequestState.PUBLISHED)), List.of(), List.of());
+                AS_OF.plus(Duration.ofHours(3)), RequestState.PUBLISHED)), List.of(), List.of(), List.of());
 
         RenderedMail rendered = new DigestMail(ZoneId.of("America/Los_Angeles")).render(facts);
 
@@ -76,7 +77,7 @@ class DigestMailTest {
     void dataIsMaskedAndEscaped() {
         String idNumber = IdNumberFixtures.valid("110105", "19491231", "002");
         DigestFacts facts = new DigestFacts(AS_OF, List.of(row("<b>" + idNumber, Direction.INBOUND, AS_OF,
-                RequestState.SIGNED)), List.of(), List.of(), List.of());
+                RequestState.SIGNED)), List.of(), List.of(), List.of(), List.of());
 
         RenderedMail rendered = mail.render(facts);
 
@@ -93,14 +94,26 @@ class DigestMailTest {
                 "national:requests/SH-9.json", "conflict: requestId SH-9 is taken, by " + idNumber + "\nsecond line "
                 + "x".repeat(300));
 
-        RenderedMail with = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of(refused)));
-        RenderedMail without = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of()));
+        RenderedMail with = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of(refused), List.of()));
+        RenderedMail without = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of(), List.of()));
 
         assertThat(with.text()).contains("Platform files kept aside since the last digest (newest first) (1)",
                 "national:requests/SH-9.json · conflict: requestId SH-9 is taken, by " + IdNumbers.mask(idNumber)
                         + " second line x").doesNotContain(idNumber).doesNotContain("x".repeat(300));
         assertThat(with.html()).contains("national:requests/SH-9.json").doesNotContain(idNumber);
         assertThat(without.text()).doesNotContain("kept aside");
+    }
+
+    @Test
+    void ourRepliesHeldBackAreListedOnlyWhenThereAreAny() {
+        RenderedMail with = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of(),
+                List.of(new Unpublished("SH-HELD-1", "national"))));
+        RenderedMail without = mail.render(new DigestFacts(AS_OF, List.of(), List.of(), List.of(), List.of(),
+                List.of()));
+
+        assertThat(with.text()).contains("Our replies not on their platform after an hour (1)", "SH-HELD-1 · national");
+        assertThat(with.html()).contains("SH-HELD-1 · national");
+        assertThat(without.text()).doesNotContain("not on their platform");
     }
 
     private static List<DigestFacts.Row> rows(String prefix, int count, Duration dueIn) {

@@ -10,6 +10,7 @@ import static org.coophub.support.Requests.recordCheck;
 
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,11 @@ import org.coophub.alerts.AlertView;
 import org.coophub.alerts.DeadlineKind;
 import org.coophub.alerts.DueAlert;
 import org.coophub.alerts.EmbeddedMailbox;
+import org.coophub.ledger.Direction;
+import org.coophub.ledger.NewReply;
 import org.coophub.ledger.RequestState;
+import org.coophub.replies.Reply;
+import org.coophub.replies.ReplyJson;
 import org.coophub.support.Hub;
 import org.coophub.support.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -245,8 +250,9 @@ class AlertsTest {
     @Test
     void theDailyDigestGoesOutOnceADayWithOpenAndOverdueRequests() {
         // after T0 (09:00) on its first day, so that the first digest is the next day's
+        // the recovery sweep would publish the reply held back below; it runs at start and then once an hour here
         try (Hub hub = Hub.start(dir, clock, "coophub.alerts.schedule.repeat-every=0s",
-                "coophub.alerts.schedule.digest-time=10:00")) {
+                "coophub.alerts.schedule.digest-time=10:00", "coophub.publishing.recovery-interval=1h")) {
             publish(hub, "DIG-1");
             put(hub.platformFolder("national", "requests"), "SH-DIG-1.json", inboundRequest("SH-DIG-1"));
             await().until(() -> hub.ledger().find("SH-DIG-1").isPresent());
@@ -255,6 +261,14 @@ class AlertsTest {
             put(hub.platformFolder("national", "requests"), "SH-DIG-BAD.json", "{\"requestId\": \"SH-DIG-BAD\"");
             await().until(() -> hub.ledger().rejectedInputs(10).stream()
                     .anyMatch(refused -> refused.inputName().contains("SH-DIG-BAD")));
+            // and our reply to another request, recorded but never published (as if its message were lost)
+            put(hub.platformFolder("national", "requests"), "SH-DIG-2.json", inboundRequest("SH-DIG-2"));
+            await().until(() -> hub.ledger().find("SH-DIG-2").isPresent());
+            Reply answer = ReplyJson.read(reply("SH-DIG-2", "DONE", null, null).getBytes(StandardCharsets.UTF_8));
+            hub.ledger().recordReply(new NewReply(answer.requestId(), answer.replyingUnit(), answer.result().name(),
+                    answer.repliedAt(), ReplyJson.contentHash(answer),
+                    new String(ReplyJson.write(answer), StandardCharsets.UTF_8), List.of()), Direction.INBOUND,
+                    "our reply");
 
             // 10:00 in coophub.zone (Beijing), whatever the zone of the clock (UTC); SH-DIG-1 waits for signing
             clock.set(Instant.parse("2026-03-03T02:00:01Z"));
@@ -262,7 +276,8 @@ class AlertsTest {
                     java.util.Optional::isPresent).orElseThrow();
             assertThat(digest.subject()).contains("2026-03-03", "1 overdue", "2 open");
             assertThat(digest.text()).contains("DIG-1", "SH-DIG-1", "2026-03-09 09:00 UTC+08:00",
-                    "Platform files kept aside since the last digest (newest first) (1)", "national:requests/SH-DIG-BAD.json");
+                    "Platform files kept aside since the last digest (newest first) (1)", "national:requests/SH-DIG-BAD.json",
+                    "Our replies not on their platform after an hour (1)", "SH-DIG-2 · national");
             assertThat(digest.to()).contains("li@example.org", "zhao@example.org");
 
             clock.advance(Duration.ofHours(2));
