@@ -30,6 +30,7 @@ import org.coophub.simulator.SimulatorProperties;
 import org.coophub.support.Hub;
 import org.coophub.support.PlatformSide;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -45,6 +46,19 @@ class ReplyPublisherTest {
     private final Ledger ledger = mock(Ledger.class);
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private PlatformSimulator simulator;
+    private RepliesProperties replies;
+    private ReplyPublisher publisher;
+
+    /** A simulated national platform over real SFTP, and the publisher pointed at it. */
+    @BeforeEach
+    void start() {
+        PlatformProperties national = platform(Scope.NATIONAL, Hub.freePort());
+        simulator = new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys"),
+                false), Map.of("national", national));
+        replies = new RepliesProperties(dir.resolve("outbox"), dir.resolve("attachments"), DataSize.ofMegabytes(1));
+        publisher = new ReplyPublisher(ledger, new PlatformsProperties(Map.of("national", national,
+                "provincial", platform(Scope.PROVINCIAL, 1))), replies);
+    }
 
     @AfterEach
     void stop() throws Exception {
@@ -56,13 +70,6 @@ class ReplyPublisherTest {
 
     @Test
     void aStoredAttachmentThatIsNotTheOneDeclaredIsNotUploaded() throws Exception {
-        PlatformProperties national = platform(Scope.NATIONAL, Hub.freePort());
-        simulator = new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys"),
-                false), Map.of("national", national));
-        RepliesProperties replies = new RepliesProperties(dir.resolve("outbox"), dir.resolve("attachments"),
-                DataSize.ofMegabytes(1));
-        ReplyPublisher publisher = new ReplyPublisher(ledger, new PlatformsProperties(Map.of("national", national,
-                "provincial", platform(Scope.PROVINCIAL, 1))), replies);
 
         byte[] declared = "笔录 as taken".getBytes(StandardCharsets.UTF_8);
         byte[] stored = "笔录 as found".getBytes(StandardCharsets.UTF_8);
@@ -90,17 +97,10 @@ class ReplyPublisherTest {
 
     @Test
     void aReplyWaitsRatherThanOverwriteAnotherRepliesAttachmentOfTheSameNameNotYetCollected() throws Exception {
-        PlatformProperties national = platform(Scope.NATIONAL, Hub.freePort());
-        simulator = new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys"),
-                false), Map.of("national", national));
-        RepliesProperties replies = new RepliesProperties(dir.resolve("outbox"), dir.resolve("attachments"),
-                DataSize.ofMegabytes(1));
-        ReplyPublisher publisher = new ReplyPublisher(ledger, new PlatformsProperties(Map.of("national", national,
-                "provincial", platform(Scope.PROVINCIAL, 1))), replies);
         byte[] first = "the first case's transcript".getBytes(StandardCharsets.UTF_8);
         byte[] second = "the second case's transcript".getBytes(StandardCharsets.UTF_8);
-        answerWith(replies, "SH-2026-92", first);
-        answerWith(replies, "SH-2026-93", second);
+        answerWith("SH-2026-92", first);
+        answerWith("SH-2026-93", second);
         Path onPlatform = simulator.root("national").resolve("our-replies/transcript.txt");
 
         publisher.prepare(exchangeFor("SH-2026-92"));
@@ -117,16 +117,9 @@ class ReplyPublisherTest {
 
     @Test
     void aReplyDoesNotCountOnTheSameBytesAnotherReplyLeftThereItLeavesWithThatReply() throws Exception {
-        PlatformProperties national = platform(Scope.NATIONAL, Hub.freePort());
-        simulator = new PlatformSimulator(new SimulatorProperties(true, dir.resolve("platforms"), dir.resolve("keys"),
-                false), Map.of("national", national));
-        RepliesProperties replies = new RepliesProperties(dir.resolve("outbox"), dir.resolve("attachments"),
-                DataSize.ofMegabytes(1));
-        ReplyPublisher publisher = new ReplyPublisher(ledger, new PlatformsProperties(Map.of("national", national,
-                "provincial", platform(Scope.PROVINCIAL, 1))), replies);
         byte[] form = "the standard form both replies send".getBytes(StandardCharsets.UTF_8);
-        answerWith(replies, "SH-2026-94", form);
-        answerWith(replies, "SH-2026-95", form);
+        answerWith("SH-2026-94", form);
+        answerWith("SH-2026-95", form);
         Path ourReplies = simulator.root("national").resolve("our-replies");
 
         publisher.prepare(exchangeFor("SH-2026-94"));
@@ -143,7 +136,7 @@ class ReplyPublisherTest {
         assertThat(ourReplies.resolve("transcript.txt")).hasBinaryContent(form);
     }
 
-    private void answerWith(RepliesProperties replies, String requestId, byte[] transcript) throws Exception {
+    private void answerWith(String requestId, byte[] transcript) throws Exception {
         Files.createDirectories(replies.attachmentsOf(requestId));
         Files.write(replies.attachmentsOf(requestId).resolve("transcript.txt"), transcript);
         Reply reply = new Reply(requestId, new Unit("110105000000", "北京市公安局朝阳分局"), ReplyResult.DONE, null,
