@@ -7,8 +7,6 @@ import static org.coophub.support.PlatformSide.reply;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
 import static org.coophub.support.Requests.recordCheck;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +44,8 @@ class DeliveryOutageTest {
             put(hub.platformFolder("national", "replies"), "DO-1.json", reply("DO-1", "FOUND", null, null));
             await().until(() -> hub.ledger().find("DO-1").orElseThrow().state() == RequestState.REPLIED);
             // eleven attempts backing off to 0.5 s each take a few seconds, more on a busy machine
-            await().atMost(Duration.ofSeconds(60)).until(() -> failedDeliveries(hub) > ARTEMIS_DEFAULT_ATTEMPTS);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> hub.failedExchanges("deliver-replies") > ARTEMIS_DEFAULT_ATTEMPTS);
 
             Files.delete(replies);
             await().until(() -> Files.exists(replies.resolve("DO-1.json")));
@@ -62,11 +61,6 @@ class DeliveryOutageTest {
         }
     }
 
-    private static double failedDeliveries(Hub hub) {
-        Counter failed = hub.bean(MeterRegistry.class).find("camel.exchanges.failed")
-                .tag("routeId", "deliver-replies").counter();
-        return failed == null ? 0 : failed.count();
-    }
 
     private static int deadLetters(Hub hub) {
         JmsTemplate jms = new JmsTemplate(hub.bean(ConnectionFactory.class));

@@ -5,15 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.coophub.support.PlatformSide.put;
 import static org.coophub.support.PlatformSide.reply;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.coophub.intake.QuarantineFolder;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.Test;
@@ -52,12 +47,11 @@ class QuarantineTest {
     @Test
     void aBadFileIsQuarantinedOnceThoughTheLedgerWasDownWhenItCame() throws Exception {
         try (Hub hub = Hub.start(dir)) {
-            DataSource ledger = hub.bean(DataSource.class);
-            execute(ledger, "ALTER TABLE rejected_input RENAME TO rejected_input_away");
+            hub.executeSql("ALTER TABLE rejected_input RENAME TO rejected_input_away");
             hub.drop("Q-DOWN.json", "{\"requestId\": \"Q-DOWN\"}".getBytes(StandardCharsets.UTF_8));
-            await().until(() -> failedIntakes(hub) >= 3);
+            await().until(() -> hub.failedExchanges("intake-from-outbox") >= 3);
 
-            execute(ledger, "ALTER TABLE rejected_input_away RENAME TO rejected_input");
+            hub.executeSql("ALTER TABLE rejected_input_away RENAME TO rejected_input");
             await().until(() -> Files.exists(hub.quarantine().resolve("Q-DOWN.json.error.txt")));
             await().until(() -> !Files.exists(hub.outbox().resolve("Q-DOWN.json")));
             try (Stream<Path> kept = Files.list(hub.quarantine())) {
@@ -73,15 +67,5 @@ class QuarantineTest {
         await().until(() -> Files.exists(hub.quarantine().resolve(file + ".error.txt")));
     }
 
-    private static double failedIntakes(Hub hub) {
-        Counter failed = hub.bean(MeterRegistry.class).find("camel.exchanges.failed")
-                .tag("routeId", "intake-from-outbox").counter();
-        return failed == null ? 0 : failed.count();
-    }
 
-    private static void execute(DataSource dataSource, String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }

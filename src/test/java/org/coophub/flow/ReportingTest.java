@@ -10,14 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.coophub.support.Hub;
@@ -106,15 +101,15 @@ class ReportingTest {
         drop(folder, "april.csv", "room,month,detentions\n预审四室,2026-04,1\n");
         await().until(() -> archived(folder.resolve(".done"), "april.", ".csv").size() == 1);
 
-        execute("ALTER TABLE room_detentions RENAME TO room_detentions_away");
+        hub.executeSql("ALTER TABLE room_detentions RENAME TO room_detentions_away");
         try {
-            double failedBefore = failed("detentions-from-folder");
+            double failedBefore = hub.failedExchanges("detentions-from-folder");
             drop(folder, "april.csv", "room,month,detentions\n预审四室,2026-04,2\n");
-            await().until(() -> failed("detentions-from-folder") >= failedBefore + 2);
+            await().until(() -> hub.failedExchanges("detentions-from-folder") >= failedBefore + 2);
             assertThat(folder.resolve("april.csv")).exists();
             assertThat(archived(folder.resolve(".error"), "april.", ".csv")).isEmpty();
         } finally {
-            execute("ALTER TABLE room_detentions_away RENAME TO room_detentions");
+            hub.executeSql("ALTER TABLE room_detentions_away RENAME TO room_detentions");
         }
         await().until(() -> archived(folder.resolve(".done"), "april.", ".csv").size() == 2);
         assertThat(hub.get("/api/assessment/detentions/" + URLEncoder.encode("预审四室", StandardCharsets.UTF_8)
@@ -125,17 +120,7 @@ class ReportingTest {
         Files.move(Files.writeString(folder.resolve(name + ".tmp"), csv), folder.resolve(name));
     }
 
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = hub.bean(DataSource.class).getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
-    private static double failed(String routeId) {
-        Counter failed = hub.bean(MeterRegistry.class).find("camel.exchanges.failed").tag("routeId", routeId).counter();
-        return failed == null ? 0 : failed.count();
-    }
 
     /** The files archived in {@code folder} under a name made from {@code prefix}, a stamp and {@code suffix}. */
     private static List<Path> archived(Path folder, String prefix, String suffix) throws Exception {

@@ -70,7 +70,6 @@ class ReplyPublisherTest {
 
     @Test
     void aStoredAttachmentThatIsNotTheOneDeclaredIsNotUploaded() throws Exception {
-
         byte[] declared = "笔录 as taken".getBytes(StandardCharsets.UTF_8);
         byte[] stored = "笔录 as found".getBytes(StandardCharsets.UTF_8);
         assertThat(stored).hasSameSizeAs(declared);

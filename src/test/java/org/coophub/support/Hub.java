@@ -1,5 +1,7 @@
 package org.coophub.support;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,10 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.coophub.CoophubApplication;
 import org.coophub.ledger.Ledger;
 import org.coophub.simulator.PlatformSimulator;
@@ -108,6 +114,22 @@ public final class Hub implements AutoCloseable {
 
     public Ledger ledger() {
         return bean(Ledger.class);
+    }
+
+    /** Exchanges of a route that failed so far (Camel's route metrics), for tests that wait on attempts. */
+    public double failedExchanges(String routeId) {
+        Counter failed = bean(MeterRegistry.class).find("camel.exchanges.failed").tag("routeId", routeId).counter();
+        return failed == null ? 0 : failed.count();
+    }
+
+    /** Runs a statement on the ledger database, as an operator (or an outage) would. */
+    public void executeSql(String sql) {
+        try (Connection connection = bean(DataSource.class).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql, e);
+        }
     }
 
     public PlatformSimulator simulator() {
