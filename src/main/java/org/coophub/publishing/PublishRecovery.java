@@ -48,17 +48,18 @@ public class PublishRecovery {
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        warnAboutPlatformsGone(now);
-        requeue(now);
+        List<Unpublished> requests = ledger.unpublished(now);
+        List<Unpublished> replies = ledger.unpublishedReplies(now);
+        warnAboutPlatformsGone(requests, replies);
+        requeue(requests, replies);
     }
 
     /**
      * A platform taken out of the configuration (or renamed) while requests or our replies still wait for it has no
      * route to take them: they wait, nothing is lost, and this says so at every start until it is put back.
      */
-    void warnAboutPlatformsGone(OffsetDateTime now) {
-        Map<String, Long> waiting = Stream.concat(ledger.unpublished(now).stream(),
-                        ledger.unpublishedReplies(now).stream())
+    private void warnAboutPlatformsGone(List<Unpublished> requests, List<Unpublished> replies) {
+        Map<String, Long> waiting = Stream.concat(requests.stream(), replies.stream())
                 .filter(item -> !platforms.platforms().containsKey(item.platform()))
                 .collect(Collectors.groupingBy(Unpublished::platform, TreeMap::new, Collectors.counting()));
         waiting.forEach((platform, count) -> log.warn("{} request(s) or reply(ies) wait to be published on platform {},"
@@ -73,14 +74,18 @@ public class PublishRecovery {
     }
 
     int requeue(OffsetDateTime before) {
-        List<Unpublished> waiting = ledger.unpublished(before);
-        long requeued = waiting.stream().filter(request -> queue.requeue(request.requestId(), request.platform())).count();
-        List<Unpublished> answered = ledger.unpublishedReplies(before);
-        long replies = answered.stream().filter(reply -> queue.requeueReply(reply.requestId(), reply.platform())).count();
-        if (requeued + replies > 0) {
+        return requeue(ledger.unpublished(before), ledger.unpublishedReplies(before));
+    }
+
+    private int requeue(List<Unpublished> requests, List<Unpublished> replies) {
+        long requeued = requests.stream().filter(request -> queue.requeue(request.requestId(), request.platform()))
+                .count();
+        long repliesRequeued = replies.stream().filter(reply -> queue.requeueReply(reply.requestId(), reply.platform()))
+                .count();
+        if (requeued + repliesRequeued > 0) {
             log.info("Re-enqueued {} unpublished request(s) and {} unpublished reply(ies) that the broker did not hold",
-                    requeued, replies);
+                    requeued, repliesRequeued);
         }
-        return (int) (requeued + replies);
+        return (int) (requeued + repliesRequeued);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ class PublishRecoveryTest {
                         "provincial", platform(Scope.PROVINCIAL))));
 
         try (LogCapture log = LogCapture.of(PublishRecovery.class)) {
-            recovery.warnAboutPlatformsGone(OffsetDateTime.parse("2026-03-02T09:00:00+08:00"));
+            recovery.onStart();
             assertThat(log.containing("platform old-provincial")).singleElement()
                     .satisfies(event -> assertThat(event.getFormattedMessage()).startsWith("2 request(s) or reply(ies)"));
             assertThat(log.containing("platform national")).isEmpty();
