@@ -36,7 +36,6 @@ public class Quarantine {
     public static final String ATTACHMENTS = "coophubAttachments";
 
     private static final Logger log = LoggerFactory.getLogger(Quarantine.class);
-    private static final String REPORT = ".error.txt";
 
     private final IntakeProperties properties;
     private final Ledger ledger;
@@ -106,7 +105,7 @@ public class Quarantine {
         }
         Path target = freeName(folder, Path.of(name).getFileName().toString(), Set.of());
         Path partial = target.resolveSibling(target.getFileName() + ".part");
-        Path reportFile = target.resolveSibling(target.getFileName() + REPORT);
+        Path reportFile = target.resolveSibling(target.getFileName() + QuarantineFolder.REPORT);
         Map<Path, Path> attachments = attachmentsToKeep(exchange, folder, Set.of(target));
         // a folder on this machine only: a requeue puts the file back there (else into coophub.intake.outbox)
         String from = isLocalFile(exchange)
@@ -222,7 +221,7 @@ public class Quarantine {
     private static boolean isTaken(Path target, Set<Path> taken) {
         return taken.contains(target) || Files.exists(target)
                 || Files.exists(target.resolveSibling(target.getFileName() + ".part"))
-                || Files.exists(target.resolveSibling(target.getFileName() + REPORT));
+                || Files.exists(target.resolveSibling(target.getFileName() + QuarantineFolder.REPORT));
     }
 
     private static Path freeName(Path folder, String name, Set<Path> taken) {

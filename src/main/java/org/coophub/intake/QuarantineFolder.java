@@ -23,7 +23,7 @@ public class QuarantineFolder {
     private static final String ATTACHMENT = "attachment: ";
     // attachment names cannot hold control characters (ReplyParser's file-name rule), so a tab separates them
     private static final String KEPT_AS = "\tkept as: ";
-    private static final String REPORT = ".error.txt";
+    static final String REPORT = ".error.txt";
 
     private final IntakeProperties properties;
 

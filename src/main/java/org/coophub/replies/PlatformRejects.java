@@ -55,9 +55,7 @@ public class PlatformRejects {
             return;
         }
         // a new file of the same name starts afresh, as the poll's idempotent key does
-        String key = exchange.getProperty(PlatformReplies.SOURCE, String.class) + ":"
-                + exchange.getProperty("coophubFolder", String.class) + "/"
-                + exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class) + "@"
+        String key = place(exchange, exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class)) + "@"
                 + exchange.getMessage().getHeader(Exchange.FILE_LENGTH) + "/"
                 + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED);
         int attempts = unexplainedFailures.merge(key, 1, Integer::sum);
@@ -86,9 +84,12 @@ public class PlatformRejects {
 
     /** platform:folder/file, the file's name masked: a platform may name a file after the person it is about. */
     private static String where(Exchange exchange) {
+        return place(exchange, PersonalData.maskText(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class)));
+    }
+
+    private static String place(Exchange exchange, String fileName) {
         return exchange.getProperty(PlatformReplies.SOURCE, String.class) + ":"
-                + exchange.getProperty("coophubFolder", String.class) + "/"
-                + PersonalData.maskText(exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class));
+                + exchange.getProperty("coophubFolder", String.class) + "/" + fileName;
     }
 
     /**
