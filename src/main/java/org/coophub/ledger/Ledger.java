@@ -144,9 +144,7 @@ public class Ledger {
         OffsetDateTime now = now();
         if (RequestState.RECEIVED.name().equals(request.get()[4])) {
             // a unit that answers has the request in hand: the reply signs for it too, so the record reads in order
-            jdbc.sql("UPDATE cooperation_request SET signed_at = ?, signed_by = ? WHERE request_id = ?")
-                    .params(now, reply.replyingUnit().name(), reply.requestId()).update();
-            setState(reply.requestId(), RequestState.SIGNED, "signed for with its reply, by "
+            markSigned(reply.requestId(), reply.replyingUnit().name(), "signed for with its reply, by "
                     + reply.replyingUnit().name(), now);
         }
         Long lateSeconds = replyDue == null ? null
@@ -182,12 +180,15 @@ public class Ledger {
         if (state != RequestState.RECEIVED) {
             return state == RequestState.SIGNED ? SignOutcome.ALREADY_SIGNED : SignOutcome.TOO_LATE;
         }
-        OffsetDateTime now = now();
+        markSigned(requestId, signedBy, "signed for by " + signedBy, now());
+        return SignOutcome.SIGNED;
+    }
+
+    private void markSigned(String requestId, String signedBy, String reason, OffsetDateTime now) {
         jdbc.sql("UPDATE cooperation_request SET signed_at = ?, signed_by = ? WHERE request_id = ?")
                 .params(now, signedBy, requestId).update();
         cancelAlerts(requestId, "SIGN_FOR");
-        setState(requestId, RequestState.SIGNED, "signed for by " + signedBy, now);
-        return SignOutcome.SIGNED;
+        setState(requestId, RequestState.SIGNED, reason, now);
     }
 
     /** The deadlines a request entered with (null where none applies). Joins the caller's transaction. */
