@@ -143,4 +143,23 @@ class StartupValidationTest {
         assertThatThrownBy(() -> Hub.start(dir, "coophub.broker.redelivery-delay=0s"))
                 .hasStackTraceContaining("coophub.broker.redelivery-delay must be at least 1ms");
     }
+
+    @Test
+    void aSettingNamingAnUnsetEnvironmentVariableIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.alerts.smtp.host=${COOPHUB_TEST_UNSET_SMTP_HOST}"))
+                .hasStackTraceContaining("coophub.alerts.smtp.host: ")
+                .hasStackTraceContaining("COOPHUB_TEST_UNSET_SMTP_HOST");
+    }
+
+    @Test
+    void theProductionProfileNamesEveryVariableItNeedsAndMisses() {
+        assertThatThrownBy(() -> Hub.start(dir, "spring.profiles.active=prod"))
+                .hasStackTraceContaining("COOPHUB_BROKER_URL")
+                .hasStackTraceContaining("COOPHUB_BUREAU_CODE")
+                .hasStackTraceContaining("COOPHUB_NATIONAL_HOST")
+                .hasStackTraceContaining("COOPHUB_PROVINCIAL_USER")
+                .hasStackTraceContaining("COOPHUB_SMTP_HOST")
+                .hasStackTraceContaining("COOPHUB_ALERTS_ACK_SECRET")
+                .hasStackTraceContaining("COOPHUB_PUBLIC_URL");
+    }
 }
