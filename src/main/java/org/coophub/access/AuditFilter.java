@@ -13,7 +13,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records every call that changes state (anything but GET, HEAD, OPTIONS) with who made it and how it went. It sits
+ * Records every call that changes state (anything but GET, HEAD, OPTIONS, TRACE) with who made it and how it
+ * went; the login form is recorded by the login events instead (AuditListeners), with the name masked. It sits
  * in the security chain just before authorisation, so it knows the user and sees refusals too.
  */
 class AuditFilter extends OncePerRequestFilter {

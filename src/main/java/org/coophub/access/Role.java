@@ -8,6 +8,7 @@ public enum Role {
     LIAISON,
     /** Also requeues quarantined inputs, enters detentions, reads the configuration (secrets hidden) and the audit trail. */
     ADMIN,
-    /** A local case system: submits requests, reads their state, signs for and replies to requests to us. */
+    /** A local case system: submits requests, reads their state, signs for and replies to requests to us, enters
+     * detentions. */
     SYSTEM
 }

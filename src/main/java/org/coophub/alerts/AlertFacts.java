@@ -21,7 +21,6 @@ import org.coophub.request.RequestType;
  * @param asOf           when the alert was raised; how late (or how soon) is measured from here
  * @param recipients     email addresses, at least one
  * @param ackUrl         the acknowledgement link (http or https), or null when acknowledging is not offered
- * @param detailsExcerpt a piece of the request's details for context, or null
  */
 public record AlertFacts(
         long alertId,
@@ -38,8 +37,7 @@ public record AlertFacts(
         OffsetDateTime due,
         Instant asOf,
         List<String> recipients,
-        String ackUrl,
-        String detailsExcerpt) {
+        String ackUrl) {
 
     /** One address, no spaces or control characters, so that a recipient cannot smuggle in another header. */
     private static final Pattern ADDRESS = Pattern.compile("[^\\s\\p{Cntrl}@]+@[^\\s\\p{Cntrl}@]+");

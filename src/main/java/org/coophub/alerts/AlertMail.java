@@ -32,13 +32,11 @@ public final class AlertMail {
                 + " · " + line(facts.requestId());
         List<Field> fields = fields(facts, lateness);
         Action action = action(facts);
-        String details = facts.detailsExcerpt() == null || facts.detailsExcerpt().isBlank()
-                ? null : MailText.block(facts.detailsExcerpt());
         String footer = "告警编号 Alert no. " + facts.alertId()
                 + " · 截至 As of " + MailText.time(facts.asOf(), zone);
         return new RenderedMail(subject,
-                textBody(heading, fields, details, action, facts.ackUrl(), footer),
-                htmlBody(subject, heading, fields, details, action, facts.ackUrl(), footer));
+                textBody(heading, fields, action, facts.ackUrl(), footer),
+                htmlBody(subject, heading, fields, action, facts.ackUrl(), footer));
     }
 
     /** One labelled line of the body; the value is already masked and on one line, but not yet escaped. */
@@ -72,15 +70,10 @@ public final class AlertMail {
     private static Action action(AlertFacts facts) {
         String platform = line(facts.platform());
         return switch (facts.direction()) {
-            case OUTBOUND -> switch (facts.kind()) {
-                case REPLY -> new Action(
+            // our requests have a reply deadline only: whether the other region signed for one is theirs to track
+            case OUTBOUND -> new Action(
                     "请在 " + platform + " 平台上或电话联系对方单位，催其回复。",
                     "Chase the other region for its reply, on the " + platform + " platform or by phone.");
-                case SIGN_FOR -> new Action(
-                    "对方尚未签收：请联系对方单位在 " + platform + " 平台上签收。",
-                    "The other region has not signed for the request yet: ask it to sign for it on the "
-                            + platform + " platform.");
-            };
             case INBOUND -> switch (facts.kind()) {
                 case REPLY -> new Action(
                     "请督促我方承办单位在 " + platform + " 平台上按期回复：超期未回复计入月度考核。",
@@ -93,15 +86,9 @@ public final class AlertMail {
         };
     }
 
-    private static String textBody(String heading, List<Field> fields, String details, Action action, String ackUrl,
-            String footer) {
+    private static String textBody(String heading, List<Field> fields, Action action, String ackUrl, String footer) {
         StringBuilder text = new StringBuilder(heading).append("\n\n");
         fields.forEach(f -> text.append(f.label()).append(": ").append(f.value()).append('\n'));
-        if (details != null) {
-            // quoted line by line, so free text cannot pass for one of the lines above
-            text.append("详情 Details:\n");
-            details.lines().forEach(l -> text.append("  | ").append(l).append('\n'));
-        }
         text.append("\n请处理 What to do:\n  ").append(action.zh()).append("\n  ").append(action.en()).append('\n');
         if (ackUrl != null) {
             text.append("\n确认收到 Acknowledge: ").append(ackUrl).append('\n');
@@ -109,19 +96,14 @@ public final class AlertMail {
         return text.append('\n').append(footer).append('\n').toString();
     }
 
-    private static String htmlBody(String subject, String heading, List<Field> fields, String details, Action action,
-            String ackUrl, String footer) {
+    private static String htmlBody(String subject, String heading, List<Field> fields, Action action, String ackUrl,
+            String footer) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
                 .append("<title>").append(html(subject)).append("</title></head>\n")
                 .append("<body style=\"font-family:sans-serif\">\n")
                 .append("<h2>").append(html(heading)).append("</h2>\n<table>\n");
         fields.forEach(f -> html.append("<tr><th align=\"left\">").append(html(f.label()))
                 .append("</th><td>").append(html(f.value())).append("</td></tr>\n"));
-        if (details != null) {
-            html.append("<tr><th align=\"left\" valign=\"top\">详情 Details</th><td>")
-                    .append(String.join("<br>", details.lines().map(MailText::html).toList()))
-                    .append("</td></tr>\n");
-        }
         html.append("</table>\n<h3>请处理 What to do</h3>\n<p>").append(html(action.zh())).append("<br>")
                 .append(html(action.en())).append("</p>\n");
         if (ackUrl != null) {

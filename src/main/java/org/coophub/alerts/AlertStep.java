@@ -2,7 +2,7 @@ package org.coophub.alerts;
 
 /**
  * The steps of a deadline's escalation, in order: a warning before it, then up to three notices after it (the
- * NCIC-style "second request, then a third" of domain.md).
+ * NCIC-style "second request, then a third"; README, "Deadlines and alerts").
  */
 public enum AlertStep {
     DUE_SOON("到期提醒", "Due soon"),

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,8 +34,6 @@ import org.springframework.stereotype.Component;
 public class AlertSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(AlertSweeper.class);
-    private static final Set<RequestState> AWAITING_REPLY = EnumSet.of(RequestState.ACCEPTED, RequestState.RETRYING,
-            RequestState.PUBLISHED, RequestState.RECEIVED, RequestState.SIGNED);
     private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(30);
 
     private final AlertStore store;
@@ -170,12 +166,12 @@ public class AlertSweeper {
                 + tokens.issue(alert.id(), mailSettings.ackValidity());
         return new AlertFacts(alert.id(), alert.step(), alert.kind(), request.requestId(), request.direction(),
                 request.type(), request.priority(), request.caseNumber(), request.requestingRoom(), request.platform(),
-                counterpart, alert.deadline(), now.toInstant(), recipients, ackUrl, null);
+                counterpart, alert.deadline(), now.toInstant(), recipients, ackUrl);
     }
 
     private static boolean stillWaiting(LedgerEntry request, DeadlineKind kind) {
         return kind == DeadlineKind.SIGN_FOR ? request.state() == RequestState.RECEIVED
-                : AWAITING_REPLY.contains(request.state());
+                : RequestState.AWAITING_REPLY.contains(request.state());
     }
 
     static EscalationLevel escalation(AlertStep step) {

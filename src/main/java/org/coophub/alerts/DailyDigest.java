@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily digest to the officer on duty and the supervisors: open, due-soon and overdue requests, both directions.
+ * The daily digest to the officer on duty and the supervisors: open, due-soon and overdue requests, both directions;
+ * the platform files kept aside since the last digest; and our replies still not on their platform an hour after
+ * they were recorded.
  * Sent once a day at {@code coophub.alerts.schedule.digest-time}, claimed through a row per day (so two instances
  * send it once); if the SMTP server is down it is tried again at the next sweep.
  */

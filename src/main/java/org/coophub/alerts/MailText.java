@@ -34,17 +34,6 @@ final class MailText {
         return out.toString();
     }
 
-    /** Free text that may span lines: masked, line breaks kept as {@code \n}, other control characters dropped. */
-    static String block(String value) {
-        if (value == null) {
-            return null;
-        }
-        String unified = PersonalData.maskText(value).replace("\r\n", "\n").replace('\r', '\n');
-        StringBuilder kept = new StringBuilder(unified.length());
-        unified.codePoints().filter(c -> c == '\n' || !isUnsafe(c)).forEach(kept::appendCodePoint);
-        return kept.toString();
-    }
-
     static String html(String value) {
         return HtmlUtils.htmlEscape(value, "UTF-8");
     }

@@ -22,11 +22,9 @@ public final class InboundRequestParser {
     private static final Set<String> SENDER_FIELDS = Set.of("fromRegion", "fromUnit");
 
     private final RequestParser requests;
-    private final ScopeRule ourRule;
 
     public InboundRequestParser(ScopeRule ourRule, Clock clock, long maxBytes) {
         this.requests = new RequestParser(ourRule, clock, maxBytes);
-        this.ourRule = ourRule;
     }
 
     /** @throws InvalidRequestException listing every problem found */
@@ -41,11 +39,6 @@ public final class InboundRequestParser {
      */
     public Scope expectedScope(InboundRequest inbound) {
         return ScopeRule.ofSender(inbound.fromRegion()).scopeFor(inbound.request().targetRegion());
-    }
-
-    /** Our own bureau's rule, for callers that check whether the target lies in our province. */
-    public ScopeRule ourRule() {
-        return ourRule;
     }
 
     private record Sender(String region, Unit unit) {

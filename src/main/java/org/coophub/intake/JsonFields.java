@@ -216,7 +216,7 @@ public final class JsonFields {
     }
 
     /** A required 12-digit unit code whose region lies in a province, or null if it is missing or malformed. */
-    public static String unitCode(JsonNode object, String name, String path, List<FieldError> errors) {
+    private static String unitCode(JsonNode object, String name, String path, List<FieldError> errors) {
         return code(object, name, path, UNIT_DIGITS, "a 12-digit unit code (6-digit region code, then 6 digits)",
                 errors);
     }
@@ -252,7 +252,7 @@ public final class JsonFields {
     }
 
     /** The field's object, or null if it is absent or not an object (the error then recorded). */
-    public static JsonNode object(JsonNode object, String name, String path, boolean required,
+    private static JsonNode object(JsonNode object, String name, String path, boolean required,
             List<FieldError> errors) {
         JsonNode node = object.get(name);
         if (node == null || node.isNull()) {

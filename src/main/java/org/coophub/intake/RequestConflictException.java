@@ -3,14 +3,7 @@ package org.coophub.intake;
 /** The requestId is taken by an earlier request with different content. */
 public class RequestConflictException extends RuntimeException {
 
-    private final String requestId;
-
     public RequestConflictException(String requestId) {
         super("requestId " + requestId + " was already used for a request with different content");
-        this.requestId = requestId;
-    }
-
-    public String requestId() {
-        return requestId;
     }
 }

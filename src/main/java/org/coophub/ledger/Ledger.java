@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Ledger {
 
+    private static final String AWAITING_REPLY = RequestState.sqlList(RequestState.AWAITING_REPLY);
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -71,10 +73,10 @@ public class Ledger {
     }
 
     public Optional<PublishTicket> ticket(String requestId) {
-        return jdbc.sql("SELECT request_id, platform, state, publish_attempts, payload FROM cooperation_request WHERE request_id = ?")
+        return jdbc.sql("SELECT request_id, platform, state, payload FROM cooperation_request WHERE request_id = ?")
                 .param(requestId)
                 .query((rs, n) -> new PublishTicket(rs.getString(1), rs.getString(2),
-                        RequestState.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5)))
+                        RequestState.valueOf(rs.getString(3)), rs.getString(4)))
                 .optional();
     }
 
@@ -314,8 +316,8 @@ public class Ledger {
     public List<OpenRequest> openRequests() {
         return jdbc.sql("""
                 SELECT request_id, type, priority, direction, state, reply_due_at, sign_due_at FROM cooperation_request
-                WHERE state IN ('ACCEPTED', 'RETRYING', 'PUBLISHED', 'RECEIVED', 'SIGNED') AND reply_due_at IS NOT NULL
-                ORDER BY reply_due_at""")
+                WHERE state IN %s AND reply_due_at IS NOT NULL
+                ORDER BY reply_due_at""".formatted(AWAITING_REPLY))
                 .query((rs, n) -> new OpenRequest(rs.getString(1), RequestType.valueOf(rs.getString(2)),
                         Priority.valueOf(rs.getString(3)), Direction.valueOf(rs.getString(4)),
                         RequestState.valueOf(rs.getString(5)), utc(rs, "reply_due_at"), utc(rs, "sign_due_at")))
@@ -338,9 +340,9 @@ public class Ledger {
         return jdbc.sql("""
                 SELECT request_id, type, priority, direction, state, requesting_room, target_region, platform,
                     from_region, from_unit_name, signed_by, reply_due_at, sign_due_at FROM cooperation_request
-                WHERE state IN ('ACCEPTED', 'RETRYING', 'PUBLISHED', 'RECEIVED', 'SIGNED')
+                WHERE state IN %s
                   AND (reply_due_at < ? OR (state = 'RECEIVED' AND sign_due_at < ?))
-                ORDER BY reply_due_at""")
+                ORDER BY reply_due_at""".formatted(AWAITING_REPLY))
                 .params(utcOf(dueBefore), utcOf(dueBefore))
                 .query((rs, n) -> new Waiting(rs.getString(1), RequestType.valueOf(rs.getString(2)),
                         Priority.valueOf(rs.getString(3)), Direction.valueOf(rs.getString(4)),

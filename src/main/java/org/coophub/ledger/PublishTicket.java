@@ -1,7 +1,7 @@
 package org.coophub.ledger;
 
 /** What the publisher needs to put one request on its platform. */
-public record PublishTicket(String requestId, String platform, RequestState state, int attempts, String payload) {
+public record PublishTicket(String requestId, String platform, RequestState state, String payload) {
 
     /**
      * Whether the request still has to go to its platform. Not once published, and not once replied either: a

@@ -15,7 +15,7 @@ public enum RequestState {
     RETRYING,
     /** On the platform, as {@code <requestId>.json} in its inbound folder. */
     PUBLISHED,
-    /** The other region's reply came back and was handed to the local system. */
+    /** The other region's reply came back and is recorded; its delivery to the local system is noted apart. */
     REPLIED,
     /** Taken from a platform; handed to our units. */
     RECEIVED,
@@ -28,4 +28,14 @@ public enum RequestState {
 
     /** The states in which a request of ours is still to be published. */
     public static final Set<RequestState> AWAITING_PUBLICATION = Collections.unmodifiableSet(EnumSet.of(ACCEPTED, RETRYING));
+
+    /** The states in which a request still waits for its reply: ours from the other region, theirs from our units. */
+    public static final Set<RequestState> AWAITING_REPLY = Collections.unmodifiableSet(
+            EnumSet.of(ACCEPTED, RETRYING, PUBLISHED, RECEIVED, SIGNED));
+
+    /** The states as an SQL list, {@code ('ACCEPTED', 'RETRYING')}, for queries that filter by them. */
+    public static String sqlList(Set<RequestState> states) {
+        return states.stream().map(state -> "'" + state.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.coophub.ledger.Direction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.coophub.ledger.RequestState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,8 +30,7 @@ import org.springframework.stereotype.Component;
 public class LedgerGauges {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerGauges.class);
-    /** The states in which a request still waits for its reply (the same as the alert sweeper's). */
-    private static final String WAITING = "('ACCEPTED', 'RETRYING', 'PUBLISHED', 'RECEIVED', 'SIGNED')";
+    private static final String WAITING = RequestState.sqlList(RequestState.AWAITING_REPLY);
 
     private final JdbcClient jdbc;
     private final Clock clock;

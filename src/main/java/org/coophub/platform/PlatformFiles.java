@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Direct SFTP access to a platform for the files that travel beside a JSON document (attachments of replies).
- * The JSON documents themselves go through the Camel routes; attachments are streamed here, never held in memory.
+ * Direct SFTP access to a platform, outside the Camel routes: the attachments that travel beside a reply, streamed
+ * and never held in memory; a reply's JSON when its attachments are checked again before upload; and the folders
+ * the polls archive into.
  * Same credentials and the same strict host key checking as the routes ({@link SftpConnection}).
  */
 public final class PlatformFiles implements AutoCloseable {

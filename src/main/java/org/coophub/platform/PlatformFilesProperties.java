@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * What happens to files taken from the platforms ({@code coophub.platform-files.*}).
  *
  * @param maxAttempts how often a file may fail for a reason that is neither a rule it breaks nor an outage (of
- *                    the ledger, the broker or the platform) before it is kept aside in {@code .error}
+ *                    the ledger, the broker, the platform or the hub's disk) before it is kept aside in {@code .error}
  */
 @Validated
 @ConfigurationProperties("coophub.platform-files")

@@ -1,7 +1,7 @@
 package org.coophub.reporting;
 
 /**
- * The monthly assessment of a pre-trial room (domain.md): it must publish at least twice its criminal detentions;
+ * The monthly assessment of a pre-trial room (README, "Statistics and the monthly assessment"): it must publish at least twice its criminal detentions;
  * above that +10 points, below −10, exactly equal 0. Publications of every type count.
  */
 public final class AssessmentRule {

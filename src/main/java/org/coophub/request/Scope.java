@@ -1,6 +1,6 @@
 package org.coophub.request;
 
-/** Which cooperation platform a request belongs on (domain.md, "The scope rule"). */
+/** Which cooperation platform a request belongs on (README, "The request format": the scope rule). */
 public enum Scope {
     /** Within our own province: the provincial platform. */
     PROVINCIAL,

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 import org.coophub.request.Scope;
 
 /**
- * The mandatory scope rule (domain.md): a request within our own province goes on the provincial
+ * The mandatory scope rule (README, "The request format"): a request within our own province goes on the provincial
  * platform, any other on the national one.
  */
 public final class ScopeRule {

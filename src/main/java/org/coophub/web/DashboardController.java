@@ -40,9 +40,6 @@ public class DashboardController {
                     RequestState.CLOSED));
     /** At most this many overdue and due-soon requests are listed (the most late and the soonest due). */
     static final int SHOWN = 100;
-    /** States in which a request still waits for a reply or a signature. */
-    static final List<RequestState> OPEN = List.of(RequestState.ACCEPTED, RequestState.RETRYING, RequestState.PUBLISHED,
-            RequestState.RECEIVED, RequestState.SIGNED);
 
     private final Ledger ledger;
     private final AlertStore alerts;
@@ -75,9 +72,6 @@ public class DashboardController {
 
     public record Platform(String name, String status, boolean up, Object reachable, String repliesLastPoll,
             String requestsLastPoll, String problem) {
-    }
-
-    public record Rejected(String at, String source, String name, String reason) {
     }
 
     @GetMapping("/")
@@ -133,7 +127,7 @@ public class DashboardController {
         ledger.countsByDirectionAndState().forEach(c -> byDirection.get(c.direction()).merge(c.state(), c.count(), Long::sum));
         List<DirectionCounts> counts = new ArrayList<>();
         byDirection.forEach((direction, states) -> counts.add(new DirectionCounts(direction, states,
-                states.entrySet().stream().filter(e -> OPEN.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum(),
+                states.entrySet().stream().filter(e -> RequestState.AWAITING_REPLY.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum(),
                 states.values().stream().mapToLong(Long::longValue).sum())));
         return counts;
     }

@@ -137,7 +137,7 @@ public class Show {
 
     /** Whether a request in this state still waits for a reply or a signature. */
     public boolean open(RequestState state) {
-        return DashboardController.OPEN.contains(state);
+        return RequestState.AWAITING_REPLY.contains(state);
     }
 
     public static String idNumber(String idNumber) {

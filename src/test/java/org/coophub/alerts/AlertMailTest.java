@@ -46,7 +46,7 @@ class AlertMailTest {
     void anOverdueSignatureIsCalledOverdueNotSignedForNotReplied() {
         AlertFacts signFor = new AlertFacts(7, AlertStep.OVERDUE, DeadlineKind.SIGN_FOR, "SH-9", Direction.INBOUND,
                 RequestType.PARTY_STATEMENT, Priority.ROUTINE, "沪公(刑)字[2026]7号", null, "national", "上海市公安局徐汇分局",
-                DUE, DUE.toInstant().plus(Duration.ofHours(1)), List.of("duty@example.org"), null, null);
+                DUE, DUE.toInstant().plus(Duration.ofHours(1)), List.of("duty@example.org"), null);
 
         RenderedMail rendered = mail.render(signFor);
 
@@ -99,7 +99,7 @@ class AlertMailTest {
     void anInboundRequestNamesTheSendingUnitAndOurDuty() {
         AlertFacts facts = new AlertFacts(7, AlertStep.DUE_SOON, DeadlineKind.SIGN_FOR, "SH-9", Direction.INBOUND,
                 RequestType.PARTY_STATEMENT, Priority.ROUTINE, "沪公(刑)字[2026]7号", null, "national", "上海市公安局徐汇分局",
-                DUE, DUE.toInstant().minus(Duration.ofMinutes(45)), List.of("duty@example.org"), null, " \n");
+                DUE, DUE.toInstant().minus(Duration.ofMinutes(45)), List.of("duty@example.org"), null);
 
         RenderedMail rendered = mail.render(facts);
 
@@ -116,7 +116,7 @@ class AlertMailTest {
         AlertFacts facts = new AlertFacts(42, AlertStep.OVERDUE, DeadlineKind.REPLY, "CY-2026-0001",
                 Direction.OUTBOUND, RequestType.RECORD_CHECK, Priority.URGENT, "案" + ID_NUMBER, "室" + ID_NUMBER,
                 "national", ID_NUMBER, DUE, DUE.toInstant().plus(Duration.ofDays(1)), List.of("duty@example.org"),
-                null, "核查 张三 " + ID_NUMBER + "\n另一人 " + fullWidth.substring(0, 17) + "X");
+                null);
 
         RenderedMail rendered = mail.render(facts);
 
@@ -124,7 +124,7 @@ class AlertMailTest {
             assertThat(part).doesNotContain(ID_NUMBER, ID_NUMBER.substring(6, 14), fullWidth.substring(6, 14));
         }
         assertThat(rendered.text()).contains("案件编号 Case number: 案" + IdNumbers.mask(ID_NUMBER),
-                "目标地区 Target region: " + IdNumbers.mask(ID_NUMBER), "  | 核查 张三 " + IdNumbers.mask(ID_NUMBER));
+                "目标地区 Target region: " + IdNumbers.mask(ID_NUMBER));
         assertThat(rendered.html()).contains("案" + IdNumbers.mask(ID_NUMBER));
     }
 
@@ -133,13 +133,13 @@ class AlertMailTest {
         AlertFacts facts = new AlertFacts(42, AlertStep.OVERDUE, DeadlineKind.REPLY, "CY-1", Direction.OUTBOUND,
                 RequestType.CASE_VERIFICATION, Priority.ROUTINE, "<script>alert(1)</script>", "A&B \"room\"",
                 "national", "310104", DUE, DUE.toInstant().plusSeconds(3600), List.of("duty@example.org"),
-                "https://hub.example/ack?a=1&b=\"2\"", "<img src=x onerror=alert(1)>");
+                "https://hub.example/ack?a=1&b=\"2\"");
 
         String html = mail.render(facts).html();
 
         assertThat(html).doesNotContain("<script>", "<img", "A&B", "\"room\"", "b=\"2\"")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "A&amp;B &quot;room&quot;",
-                        "&lt;img src=x onerror=alert(1)&gt;", "href=\"https://hub.example/ack?a=1&amp;b=&quot;2&quot;\"");
+                        "href=\"https://hub.example/ack?a=1&amp;b=&quot;2&quot;\"");
     }
 
     @Test
@@ -147,15 +147,14 @@ class AlertMailTest {
         AlertFacts facts = new AlertFacts(42, AlertStep.OVERDUE, DeadlineKind.REPLY, "CY-1\r\nBcc: evil@example.org",
                 Direction.OUTBOUND, RequestType.CASE_VERIFICATION, Priority.ROUTINE, "A\n确认收到 Acknowledge: http://evil",
                 null, "national\u2028x", "310104\u202e", DUE, DUE.toInstant().plusSeconds(3600),
-                List.of("duty@example.org"), null, "line one\r\n确认收到 Acknowledge: http://evil");
+                List.of("duty@example.org"), null);
 
         RenderedMail rendered = mail.render(facts);
 
         assertThat(rendered.subject()).doesNotContain("\r", "\n").contains("CY-1  Bcc: evil@example.org");
         assertThat(rendered.subject().codePoints()).noneMatch(Character::isISOControl);
         assertThat(rendered.text().lines()).noneMatch(l -> l.startsWith("Bcc:"))
-                .noneMatch(l -> l.startsWith("确认收到"))
-                .contains("  | line one", "  | 确认收到 Acknowledge: http://evil");
+                .noneMatch(l -> l.startsWith("确认收到"));
         assertThat(rendered.text()).doesNotContain("\r", "\u2028", "\u202e");
     }
 
@@ -163,26 +162,25 @@ class AlertMailTest {
     void onlyWebLinksAndPlainAddressesAreAccepted() {
         assertThatIllegalArgumentException().isThrownBy(() -> new AlertFacts(1, AlertStep.OVERDUE, DeadlineKind.REPLY,
                 "CY-1", Direction.OUTBOUND, RequestType.CASE_VERIFICATION, Priority.ROUTINE, "c", null, "national",
-                "310104", DUE, DUE.toInstant(), List.of("duty@example.org"), "javascript:alert(1)", null));
+                "310104", DUE, DUE.toInstant(), List.of("duty@example.org"), "javascript:alert(1)"));
         assertThatIllegalArgumentException().isThrownBy(() -> new AlertFacts(1, AlertStep.OVERDUE, DeadlineKind.REPLY,
                 "CY-1", Direction.OUTBOUND, RequestType.CASE_VERIFICATION, Priority.ROUTINE, "c", null, "national",
-                "310104", DUE, DUE.toInstant(), List.of("duty@example.org\r\nBcc: x@y"), null, null));
+                "310104", DUE, DUE.toInstant(), List.of("duty@example.org\r\nBcc: x@y"), null));
         assertThatIllegalArgumentException().isThrownBy(() -> new AlertFacts(1, AlertStep.OVERDUE, DeadlineKind.REPLY,
                 "CY-1", Direction.OUTBOUND, RequestType.CASE_VERIFICATION, Priority.ROUTINE, "c", null, "national",
-                "310104", DUE, DUE.toInstant(), List.of(), null, null));
+                "310104", DUE, DUE.toInstant(), List.of(), null));
     }
 
     /** An outbound record check, {@code late} past its deadline (negative: before it). */
     private static AlertFacts facts(AlertStep step, Duration late) {
         return new AlertFacts(42, step, DeadlineKind.REPLY, "CY-2026-0001", Direction.OUTBOUND,
                 RequestType.RECORD_CHECK, Priority.URGENT, "京朝公(刑)字[2026]0042号", "预审一室", "national", "310104",
-                DUE, DUE.toInstant().plus(late), List.of("duty@example.org"), "https://hub.example/ack/abc_-1",
-                "核查户籍及前科");
+                DUE, DUE.toInstant().plus(late), List.of("duty@example.org"), "https://hub.example/ack/abc_-1");
     }
 
     private static AlertFacts with(AlertFacts f, OffsetDateTime due) {
         return new AlertFacts(f.alertId(), f.step(), f.kind(), f.requestId(), f.direction(), f.type(), f.priority(),
                 f.caseNumber(), f.requestingRoom(), f.platform(), f.counterpart(), due, f.asOf(), f.recipients(),
-                f.ackUrl(), f.detailsExcerpt());
+                f.ackUrl());
     }
 }

@@ -92,6 +92,7 @@ class AlertsTest {
                     reply("ESC-2", "FOUND", null, null).replace("2026-03-05T10:00:00+08:00", "2026-03-09T08:59:00+08:00"));
             await().until(() -> hub.ledger().find("ESC-2").orElseThrow().state() == RequestState.REPLIED);
             assertThat(hub.ledger().find("ESC-2").orElseThrow().reply().onTime()).isTrue();
+            assertThat(hub.get("/api/requests/ESC-2").body()).contains("\"onTime\":true", "\"lateSeconds\":0");
 
             clock.set(DEADLINE.plus(Duration.ofDays(4)));
             hub.bean(org.coophub.alerts.AlertSweeper.class).sweep();
