@@ -3,8 +3,8 @@ package org.coophub.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import org.coophub.intake.FieldError;
 import org.coophub.intake.InvalidRequestException;
 import org.coophub.intake.JsonFields;
@@ -77,12 +77,7 @@ public class AssessmentApi {
     }
 
     private static Integer count(JsonNode document, List<FieldError> errors) {
-        for (Iterator<String> names = document.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!DETENTIONS.equals(name)) {
-                errors.add(new FieldError(name, "unknown-field", "is not a field of a detention figure (only detentions)"));
-            }
-        }
+        JsonFields.rejectUnknownFields(document, Set.of(DETENTIONS), "", errors);
         JsonNode value = document.get(DETENTIONS);
         if (value == null || value.isNull()) {
             errors.add(new FieldError(DETENTIONS, "required", "is required"));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.coophub.privacy.IdNumberFixtures;
 import org.coophub.support.Hub;
 import org.coophub.support.MutableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -162,5 +163,10 @@ class ReportingTest {
                 .contains("{\"field\":\"month\",\"rule\":\"month\",").contains("{\"field\":\"detentions\",\"rule\":\"json-type\",");
         assertThat(hub.put("/api/assessment/detentions/" + ROOM_1 + "/2026-03", "not json").body())
                 .contains("\"rule\":\"json\"");
+        // a key is submitter text, and may be an ID number
+        String idNumber = IdNumberFixtures.valid("110105", "19900307", "123");
+        assertThat(hub.put("/api/assessment/detentions/" + ROOM_1 + "/2026-03",
+                "{\"detentions\": 1, \"" + idNumber + "\": 1}").body())
+                .contains("\"rule\":\"unknown-field\"").doesNotContain(idNumber);
     }
 }
