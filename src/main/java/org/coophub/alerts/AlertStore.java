@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.coophub.intake.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,7 +108,7 @@ public class AlertStore {
                     recipients = ?, claim = NULL, claimed_until = NULL, last_error = NULL
                 WHERE id = ? AND claim = ?""")
                 .params(repeatAt == null ? State.SENT.name() : State.PENDING.name(), utc(repeatAt), utc(at),
-                        truncate(recipients, 2000), alert.id(), claim)
+                        StorableText.truncate(recipients, 2000), alert.id(), claim)
                 .update();
         List<String> earlier = Arrays.stream(AlertStep.values())
                 .filter(step -> step.ordinal() < alert.step().ordinal()).map(Enum::name).toList();
@@ -128,7 +129,7 @@ public class AlertStore {
         jdbc.sql("""
                 UPDATE alert SET state = 'PENDING', fire_at = ?, failures = failures + 1, last_error = ?, claim = NULL,
                     claimed_until = NULL WHERE id = ? AND claim = ?""")
-                .params(utc(retryAt), truncate(error, 1000), alert.id(), claim)
+                .params(utc(retryAt), StorableText.truncate(error, 1000), alert.id(), claim)
                 .update();
     }
 
@@ -173,7 +174,4 @@ public class AlertStore {
         return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

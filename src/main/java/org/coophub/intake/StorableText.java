@@ -67,4 +67,13 @@ public final class StorableText {
     private static String hex(char c) {
         return String.format(Locale.ROOT, "%04X", (int) c);
     }
+
+    /** At most {@code max} UTF-16 units, ending in "…" when cut; never cuts a surrogate pair in half. */
+    public static String truncate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max - 1)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
+    }
 }

@@ -540,8 +540,8 @@ public class Ledger {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordRejectedInput(String source, String inputName, String reason) {
         jdbc.sql("INSERT INTO rejected_input (at, source, input_name, reason) VALUES (?, ?, ?, ?)")
-                .params(now(), source, truncate(StorableText.escaped(inputName), 300),
-                        truncate(StorableText.escaped(reason), 4000))
+                .params(now(), source, StorableText.truncate(StorableText.escaped(inputName), 300),
+                        StorableText.truncate(StorableText.escaped(reason), 4000))
                 .update();
     }
 
@@ -570,7 +570,7 @@ public class Ledger {
 
     private void addHistory(String requestId, RequestState state, String reason, OffsetDateTime at) {
         jdbc.sql("INSERT INTO request_history (request_id, at, state, reason) VALUES (?, ?, ?, ?)")
-                .params(requestId, at, state.name(), truncate(reason, 2000))
+                .params(requestId, at, state.name(), StorableText.truncate(reason, 2000))
                 .update();
     }
 
@@ -598,11 +598,4 @@ public class Ledger {
         return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static String truncate(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        int end = Character.isLowSurrogate(text.charAt(max - 1)) ? max - 2 : max - 1;
-        return text.substring(0, end) + "…";
-    }
 }

@@ -29,4 +29,15 @@ class StorableTextTest {
         assertThat(error.field()).isEqualTo("a\\u0000b");
         assertThat(error.message()).isEqualTo("key \\uD800");
     }
+
+    @Test
+    void aTruncatedTextKeepsWithinItsLengthAndNeverHalvesASurrogatePair() {
+        String emoji = "\ud83d\ude00";
+        assertThat(StorableText.truncate("abcd", 4)).isEqualTo("abcd");
+        assertThat(StorableText.truncate("abcde", 4)).isEqualTo("abc…");
+        assertThat(StorableText.truncate("ab" + emoji + "cd", 4)).isEqualTo("ab…").hasSizeLessThanOrEqualTo(4);
+        assertThat(StorableText.truncate("a" + emoji + "cd", 4)).isEqualTo("a" + emoji + "…");
+        assertThat(StorableText.problem(StorableText.truncate("ab" + emoji + "cd", 4))).isNull();
+        assertThat(StorableText.truncate(null, 4)).isNull();
+    }
 }
