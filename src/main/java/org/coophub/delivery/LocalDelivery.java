@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import org.apache.activemq.artemis.api.core.Message;
 import org.apache.camel.Exchange;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
@@ -29,7 +30,7 @@ public class LocalDelivery {
 
     /** Set on the exchange to tell the route whether there is anything (left) to deliver. */
     public static final String DELIVER = "coophubDeliver";
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    private static final String DUPLICATE_ID = Message.HDR_DUPLICATE_DETECTION_ID.toString();
 
     private static final Logger log = LoggerFactory.getLogger(LocalDelivery.class);
 

@@ -37,7 +37,8 @@ public final class RequestParser {
             "targetRegion", "scope", "caseNumber", "subjects", "details", "createdAt");
     private static final Set<String> SUBJECT_FIELDS = Set.of("name", "idNumber");
 
-    private static final int MAX_ROOM = 100;
+    /** Also the limit of a room's name in detention figures, so that every room that can publish can be assessed. */
+    public static final int MAX_ROOM = 100;
     private static final int MAX_CASE_NUMBER = 64;
     private static final int MAX_NAME = 100;
     private static final int MAX_DETAILS = 4000;

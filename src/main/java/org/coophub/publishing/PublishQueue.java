@@ -1,6 +1,7 @@
 package org.coophub.publishing;
 
 import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
+import org.apache.activemq.artemis.api.core.Message;
 import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class PublishQueue {
 
     /** Artemis drops a second message with the same id, so re-enqueueing a request that is still queued is harmless. */
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    private static final String DUPLICATE_ID = Message.HDR_DUPLICATE_DETECTION_ID.toString();
     static final String PREFIX = "coophub.publish.";
 
     private final JmsTemplate jms;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.coophub.intake.FieldError;
 import org.coophub.intake.JsonFields;
+import org.coophub.intake.RequestParser;
 
 /**
  * The rules of the values statistics and the assessment take, whichever way they come (query, REST body, CSV
@@ -14,8 +15,6 @@ import org.coophub.intake.JsonFields;
  */
 public final class ReportingRules {
 
-    /** The same limit as a request's requestingRoom, so that every room that can publish can be assessed. */
-    static final int MAX_ROOM = 100;
     // the strict forms only: "2026-3" or "2026-03-01" would be read differently by different people
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -81,7 +80,7 @@ public final class ReportingRules {
         }
         String room = value.strip();
         int before = errors.size();
-        JsonFields.checkLength(room, field, MAX_ROOM, errors);
+        JsonFields.checkLength(room, field, RequestParser.MAX_ROOM, errors);
         return errors.size() == before ? room : null;
     }
 
