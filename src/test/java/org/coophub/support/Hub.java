@@ -159,17 +159,22 @@ public final class Hub implements AutoCloseable {
 
     /**
      * How the platform was sent our request's file, once nothing more waits to be published there (no message
-     * queued, in delivery or waiting to be redelivered): no further upload of it can still be on its way.
+     * queued, in delivery or waiting to be redelivered): no further upload of it can still be on its way. A hub
+     * shared by several tests must not be left with something that waits for good.
      */
     public Upload settledUpload(String platform, String requestId) {
-        await().until(() -> messagesOn(PublishQueue.queueOf(platform)) == 0);
+        awaitEmpty(PublishQueue.queueOf(platform));
         return uploads.of(inbound(platform).resolve(requestId + ".json"));
     }
 
     /** {@link #settledUpload} for a file of our reply to a request from another region (the reply or an attachment). */
     public Upload settledReplyUpload(String platform, String file) {
-        await().until(() -> messagesOn(PublishQueue.replyQueueOf(platform)) == 0);
+        awaitEmpty(PublishQueue.replyQueueOf(platform));
         return uploads.of(platformFolder(platform, "our-replies").resolve(file));
+    }
+
+    private void awaitEmpty(String queue) {
+        await().alias("nothing left on " + queue).until(() -> messagesOn(queue) == 0);
     }
 
     public Path inbound(String platform) {
