@@ -39,6 +39,7 @@ import org.apache.sshd.server.auth.password.RejectAllPasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.RejectAllPublickeyAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.common.PropertyResolverUtils;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.coophub.platform.PlatformProperties;
@@ -46,6 +47,7 @@ import org.coophub.platform.PlatformsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -76,15 +78,27 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
     private final Map<String, Simulated> platforms = new TreeMap<>();
     private final Map<String, SshServer> servers = new LinkedHashMap<>();
     private final boolean syncOnClose;
+    private final List<SftpEventListener> listeners;
 
+    /**
+     * Every {@link SftpEventListener} in the context hears what each platform's clients do (tests count uploads
+     * with one); it is on the servers before they take their first session, so nothing done at start is missed.
+     */
     @Autowired
-    public PlatformSimulator(SimulatorProperties settings, PlatformsProperties platforms) {
-        this(settings, platforms.platforms());
+    public PlatformSimulator(SimulatorProperties settings, PlatformsProperties platforms,
+            ObjectProvider<SftpEventListener> listeners) {
+        this(settings, platforms.platforms(), listeners.orderedStream().toList());
     }
 
     /** Prepares (keys, folders, known_hosts) and starts a server for every platform. */
     public PlatformSimulator(SimulatorProperties settings, Map<String, PlatformProperties> platforms) {
+        this(settings, platforms, List.of());
+    }
+
+    private PlatformSimulator(SimulatorProperties settings, Map<String, PlatformProperties> platforms,
+            List<SftpEventListener> listeners) {
         this.syncOnClose = settings.syncOnClose();
+        this.listeners = List.copyOf(listeners);
         try {
             new TreeMap<>(platforms).forEach((name, platform) ->
                     this.platforms.put(name, prepare(name, platform, settings)));
@@ -112,7 +126,9 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
         PropertyResolverUtils.updateProperty(server, SftpFileSystemAccessor.PROP_AUTO_SYNC_FILE_ON_CLOSE,
                 syncOnClose);
         server.setFileSystemFactory(new VirtualFileSystemFactory(sim.root));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        listeners.forEach(sftp::addSftpEventListener);
+        server.setSubsystemFactories(List.of(sftp));
         String username = sim.config.username();
         server.setPublickeyAuthenticator(sim.authorizedKeys.isEmpty()
                 ? RejectAllPublickeyAuthenticator.INSTANCE

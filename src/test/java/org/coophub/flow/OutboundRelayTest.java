@@ -2,6 +2,7 @@ package org.coophub.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.coophub.support.PlatformUploads.Upload.RENAMED_INTO_PLACE_ONCE;
 import static org.coophub.support.Requests.BEIJING_HAIDIAN;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
 import static org.coophub.support.Requests.recordCheck;
@@ -74,6 +75,8 @@ class OutboundRelayTest {
         assertThat(entry.scope()).isEqualTo(Scope.NATIONAL);
         assertThat(entry.platform()).isEqualTo("national");
         assertThat(entry.history()).extracting(HistoryEntry::state).containsExactly("ACCEPTED", "PUBLISHED");
+        // written under a temporary name and renamed into the inbound folder, once: never half a file, never twice
+        assertThat(hub.settledUpload("national", "REST-NAT-1")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
 
         JsonNode lookup = JSON.readTree(hub.get("/api/requests/REST-NAT-1").body());
         assertThat(lookup.get("state").asText()).isEqualTo("PUBLISHED");
@@ -91,6 +94,7 @@ class OutboundRelayTest {
         await().until(() -> Files.exists(hub.inbound("provincial").resolve("REST-PROV-1.json")));
         assertThat(awaitState("REST-PROV-1", RequestState.PUBLISHED).scope()).isEqualTo(Scope.PROVINCIAL);
         assertThat(Files.exists(hub.inbound("national").resolve("REST-PROV-1.json"))).isFalse();
+        assertThat(hub.settledUpload("provincial", "REST-PROV-1")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
     }
 
     @Test
@@ -108,6 +112,41 @@ class OutboundRelayTest {
         assertThat(JSON.readTree(changed.body()).get("errors").get(0).get("field").asText()).isEqualTo("requestId");
 
         assertThat(hub.ledger().find("REST-DUP-1").orElseThrow().history())
+                .extracting(HistoryEntry::state).containsExactly("ACCEPTED", "PUBLISHED");
+        assertThat(hub.settledUpload("national", "REST-DUP-1")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
+    }
+
+    @Test
+    void theSameRequestDroppedTwiceInTheOutboxIsUploadedOnce() {
+        byte[] request = recordCheck("FILE-DUP-1", SHANGHAI_XUHUI).getBytes(StandardCharsets.UTF_8);
+        hub.drop("FILE-DUP-1.json", request);
+        awaitState("FILE-DUP-1", RequestState.PUBLISHED);
+        await().until(() -> Files.notExists(hub.outbox().resolve("FILE-DUP-1.json")));
+
+        hub.drop("FILE-DUP-1.json", request);
+        // taken and archived like the first, as a duplicate
+        await().until(() -> Archived.copiesOf(hub.outbox(), "FILE-DUP-1.json").size() == 2);
+        await().until(() -> Files.notExists(hub.outbox().resolve("FILE-DUP-1.json")));
+
+        assertThat(hub.settledUpload("national", "FILE-DUP-1")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
+        assertThat(hub.ledger().find("FILE-DUP-1").orElseThrow().history())
+                .extracting(HistoryEntry::state).containsExactly("ACCEPTED", "PUBLISHED");
+    }
+
+    @Test
+    void theSameRequestSentTwiceOnTheQueueIsUploadedOnce() {
+        JmsTemplate jms = hub.bean(JmsTemplate.class);
+        jms.convertAndSend("coophub.requests.in", recordCheck("JMS-DUP-1", BEIJING_HAIDIAN));
+        awaitState("JMS-DUP-1", RequestState.PUBLISHED);
+        long deadLettered = hub.messagesOn("coophub.requests.rejected");
+
+        jms.convertAndSend("coophub.requests.in", recordCheck("JMS-DUP-1", BEIJING_HAIDIAN));
+        // taken off the queue as a duplicate, not dead-lettered
+        await().until(() -> hub.messagesOn("coophub.requests.in") == 0);
+        assertThat(hub.messagesOn("coophub.requests.rejected")).isEqualTo(deadLettered);
+
+        assertThat(hub.settledUpload("provincial", "JMS-DUP-1")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
+        assertThat(hub.ledger().find("JMS-DUP-1").orElseThrow().history())
                 .extracting(HistoryEntry::state).containsExactly("ACCEPTED", "PUBLISHED");
     }
 
@@ -148,6 +187,7 @@ class OutboundRelayTest {
         awaitState("AGAIN-1", RequestState.PUBLISHED);
         assertThat(Files.readString(inbound.resolve("AGAIN-1.json"))).contains("\"requestId\":\"AGAIN-1\"");
         assertThat(hub.ledger().find("AGAIN-1").orElseThrow().publishAttempts()).isEqualTo(1);
+        assertThat(hub.settledUpload("national", "AGAIN-1")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.coophub.support.PlatformSide.inboundRequest;
 import static org.coophub.support.PlatformSide.put;
 import static org.coophub.support.PlatformSide.reply;
+import static org.coophub.support.PlatformUploads.Upload.RENAMED_INTO_PLACE_ONCE;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
 import static org.coophub.support.Requests.recordCheck;
 
@@ -49,6 +50,10 @@ class RestartTest {
                 assertThat(restarted.ledger().find(id).orElseThrow().history())
                         .extracting(HistoryEntry::state).containsOnlyOnce("PUBLISHED");
             }
+            // the messages the broker kept and the ones the start re-enqueued from the ledger upload each file once
+            for (String id : List.of("RST-1", "RST-2", "RST-3")) {
+                assertThat(restarted.settledUpload("national", id)).as(id).isEqualTo(RENAMED_INTO_PLACE_ONCE);
+            }
         }
     }
 
@@ -89,6 +94,7 @@ class RestartTest {
             try (Hub restarted = hub.restart()) {
                 await().until(() -> Files.exists(restarted.inbound("national").resolve("RST-LOST-1.json")));
                 await().until(() -> restarted.ledger().find("RST-LOST-1").orElseThrow().state() == RequestState.PUBLISHED);
+                assertThat(restarted.settledUpload("national", "RST-LOST-1")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
             }
         }
     }
@@ -110,6 +116,7 @@ class RestartTest {
             try (Hub restarted = hub.restart()) {
                 await().until(() -> restarted.ledger().find("SH-RST-1").orElseThrow().state() == RequestState.CLOSED);
                 assertThat(restarted.platformFolder("national", "our-replies").resolve("SH-RST-1.json")).exists();
+                assertThat(restarted.settledReplyUpload("national", "SH-RST-1.json")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
             }
         }
     }

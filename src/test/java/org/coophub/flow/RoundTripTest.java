@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.coophub.support.PlatformSide.inboundRequest;
 import static org.coophub.support.PlatformSide.put;
 import static org.coophub.support.PlatformSide.reply;
+import static org.coophub.support.PlatformUploads.Upload.RENAMED_INTO_PLACE_ONCE;
 import static org.coophub.support.Requests.SHANGHAI_XUHUI;
 import static org.coophub.support.Requests.recordCheck;
 
@@ -154,6 +155,12 @@ class RoundTripTest {
         await().until(() -> hub.ledger().find("SH-2026-77").orElseThrow().state() == RequestState.CLOSED);
         assertThat(hub.ledger().history("SH-2026-77")).extracting(HistoryEntry::state)
                 .containsSubsequence("RECEIVED", "SIGNED", "ANSWERED", "CLOSED");
+        // each file under a temporary name and renamed into place once; the attachment first, so the platform never
+        // sees a reply naming a file that is not there yet
+        assertThat(hub.settledReplyUpload("national", "SH-2026-77-transcript.txt")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
+        assertThat(hub.settledReplyUpload("national", "SH-2026-77.json")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
+        assertThat(hub.uploads().renameOrder(ourReplies.resolve("SH-2026-77-transcript.txt")))
+                .as("order of the attachment's rename, before the reply's").isLessThan(hub.uploads().renameOrder(ourReplies.resolve("SH-2026-77.json")));
 
         assertThat(hub.post("/api/requests/SH-2026-77/reply", ours.replace("\"DONE\"", "\"REFUSED\"")).statusCode())
                 .isEqualTo(409);
@@ -195,6 +202,22 @@ class RoundTripTest {
             assertThat(hub.repliesOutbox().resolve(".done/transcript." + Archived.stampOf(reply) + ".txt"))
                     .hasBinaryContent(attachment);
         }
+
+        // both name transcript.txt on the platform: the one published first holds the name until the platform
+        // collects it, and the other waits for that (so it does not stay on the queue for the tests after this one)
+        await().until(() -> closed("SH-2026-81") || closed("SH-2026-82"));
+        String out = closed("SH-2026-81") ? "SH-2026-81" : "SH-2026-82";
+        String waiting = out.equals("SH-2026-81") ? "SH-2026-82" : "SH-2026-81";
+        assertThat(closed(waiting)).isFalse();
+        Path ourReplies = hub.platformFolder("national", "our-replies");
+        Files.delete(ourReplies.resolve(out + ".json"));
+        Files.delete(ourReplies.resolve("transcript.txt"));
+        await().until(() -> closed(waiting));
+        assertThat(ourReplies.resolve("transcript.txt")).hasBinaryContent(waiting.equals("SH-2026-81") ? first : second);
+    }
+
+    private static boolean closed(String requestId) {
+        return hub.ledger().find(requestId).orElseThrow().state() == RequestState.CLOSED;
     }
 
     @Test
@@ -226,6 +249,9 @@ class RoundTripTest {
         Files.write(stored, transcript);
         await().until(() -> hub.ledger().find("SH-2026-83").orElseThrow().state() == RequestState.CLOSED);
         assertThat(ourReplies.resolve("SH-2026-83-transcript.txt")).hasBinaryContent(transcript);
+        // the attempts refused before the upload left nothing; the one that went through sent each file once
+        assertThat(hub.settledReplyUpload("national", "SH-2026-83-transcript.txt")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
+        assertThat(hub.settledReplyUpload("national", "SH-2026-83.json")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
     }
 
     private static void dropOurReply(String requestId, byte[] transcript) {

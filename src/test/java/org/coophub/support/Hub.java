@@ -1,5 +1,7 @@
 package org.coophub.support;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -20,9 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.coophub.CoophubApplication;
 import org.coophub.ledger.Ledger;
+import org.coophub.publishing.PublishQueue;
 import org.coophub.simulator.PlatformSimulator;
+import org.coophub.support.PlatformUploads.Upload;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -38,17 +43,21 @@ public final class Hub implements AutoCloseable {
     private final Path dir;
     private final Map<String, Object> properties;
     private final Clock clock;
+    private final PlatformUploads uploads;
     private final ConfigurableApplicationContext context;
 
-    private Hub(Path dir, Map<String, Object> properties, Clock clock) {
+    private Hub(Path dir, Map<String, Object> properties, Clock clock, PlatformUploads uploads) {
         this.dir = dir;
         this.properties = properties;
         this.clock = clock;
+        this.uploads = uploads;
         SpringApplicationBuilder builder = new SpringApplicationBuilder(CoophubApplication.class);
         if (clock != null) {
             // replaces the system clock: tests move time instead of waiting
             builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
         }
+        // the simulator puts every SftpEventListener bean on its servers before they start
+        builder.initializers(context -> context.getBeanFactory().registerSingleton("platformUploads", uploads));
         // as command-line arguments, so that they win over config/application.yaml
         this.context = builder.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
@@ -85,7 +94,7 @@ public final class Hub implements AutoCloseable {
             int eq = property.indexOf('=');
             properties.put(property.substring(0, eq), property.substring(eq + 1));
         }
-        return new Hub(dir, properties, clock);
+        return new Hub(dir, properties, clock, new PlatformUploads());
     }
 
     /** Stops this hub and starts a new one on the same folders and ports, as after a restart. */
@@ -96,7 +105,7 @@ public final class Hub implements AutoCloseable {
             int eq = property.indexOf('=');
             next.put(property.substring(0, eq), property.substring(eq + 1));
         }
-        return new Hub(dir, next, clock);
+        return new Hub(dir, next, clock, uploads);
     }
 
     public String property(String key) {
@@ -132,8 +141,40 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /** Messages on a broker queue, those in delivery and those waiting to be redelivered included; 0 if none yet. */
+    public long messagesOn(String queue) {
+        org.apache.activemq.artemis.core.server.Queue held = bean(EmbeddedActiveMQ.class).getActiveMQServer()
+                .locateQueue(queue);
+        return held == null ? 0 : held.getMessageCount();
+    }
+
     public PlatformSimulator simulator() {
         return bean(PlatformSimulator.class);
+    }
+
+    /** What the simulated platforms were sent, file by file, since this hub's first start (restarts included). */
+    public PlatformUploads uploads() {
+        return uploads;
+    }
+
+    /**
+     * How the platform was sent our request's file, once nothing more waits to be published there (no message
+     * queued, in delivery or waiting to be redelivered): no further upload of it can still be on its way. A hub
+     * shared by several tests must not be left with something that waits for good.
+     */
+    public Upload settledUpload(String platform, String requestId) {
+        awaitEmpty(PublishQueue.queueOf(platform));
+        return uploads.of(inbound(platform).resolve(requestId + ".json"));
+    }
+
+    /** {@link #settledUpload} for a file of our reply to a request from another region (the reply or an attachment). */
+    public Upload settledReplyUpload(String platform, String file) {
+        awaitEmpty(PublishQueue.replyQueueOf(platform));
+        return uploads.of(platformFolder(platform, "our-replies").resolve(file));
+    }
+
+    private void awaitEmpty(String queue) {
+        await().alias("nothing left on " + queue).until(() -> messagesOn(queue) == 0);
     }
 
     public Path inbound(String platform) {
