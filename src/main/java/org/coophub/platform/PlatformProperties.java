@@ -28,7 +28,7 @@ public record PlatformProperties(
         @NotNull @DefaultValue("30s") Duration serverAliveInterval,
         @Min(1) @Max(16) @DefaultValue("2") int publishers,
         @Min(1) @Max(16) @DefaultValue("2") int pollers,
-        @NotNull @DefaultValue("30s") Duration pollInterval) {
+        @NotNull @DefaultValue("30s") Duration pollInterval) implements SftpAccount {
 
     /**
      * Folders on the platform's server, relative to the login directory. A file there counts only once it has its
@@ -43,9 +43,5 @@ public record PlatformProperties(
             @NotBlank @DefaultValue("requests") String requests,
             /** we publish our replies to those requests here */
             @NotBlank @DefaultValue("our-replies") String ourReplies) {
-    }
-
-    public boolean hasPassword() {
-        return password != null && !password.isBlank();
     }
 }
