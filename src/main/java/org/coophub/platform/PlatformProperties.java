@@ -16,13 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record PlatformProperties(
         @NotNull Scope scope,
-        @NotBlank String host,
+        String host,
         @Min(1) @Max(65535) int port,
-        @NotBlank String username,
+        String username,
         String password,
         Path privateKey,
         String privateKeyPassphrase,
-        @NotNull Path knownHosts,
+        Path knownHosts,
         @Valid @NotNull @DefaultValue Folders folders,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("30s") Duration serverAliveInterval,

@@ -23,7 +23,7 @@ public record PlatformsProperties(@Valid @DefaultValue Map<String, PlatformPrope
         platforms = Map.copyOf(platforms);
         platforms.forEach((name, platform) -> {
             String key = "coophub.platforms." + name;
-            SftpAccountRules.checkName(key, name, "platform");
+            SftpAccountRules.checkName(key, name, "a platform name");
             SftpAccountRules.check(key, platform);
             if (platform.folders() != null) {
                 FolderRules.check(key + ".folders", platform.folders());
