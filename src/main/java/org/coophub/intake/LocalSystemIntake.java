@@ -1,12 +1,21 @@
 package org.coophub.intake;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.coophub.privacy.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Where the intake routes (routes/intake.yaml) hand over what local systems dropped or sent. */
 @Component("localSystemIntake")
 public class LocalSystemIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSystemIntake.class);
 
     private final IntakeService intake;
     private final ArchiveNames archiveNames;
@@ -18,20 +27,69 @@ public class LocalSystemIntake {
         this.maxBytes = properties.maxSize().toBytes();
     }
 
+    /**
+     * A file from the local outbox or a local system's SFTP outbox. Its archive name is chosen first: a file on an
+     * SFTP server moves under it to {@code .done}, or to {@code .error} when refused.
+     */
     public void fromFile(Exchange exchange) {
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        String name = archiveUnderNameOfItsOwn(exchange);
         Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
         if (length != null && length > maxBytes) {
             // refuse before reading: an oversized file is never loaded into memory
             throw new InvalidRequestException(List.of(new FieldError(FieldError.DOCUMENT, "size",
                     "the file is " + length + " bytes; the limit is " + maxBytes + " (coophub.intake.max-size)")));
         }
-        intake.accept(exchange.getMessage().getBody(byte[].class), Channel.FILE, name);
-        exchange.setProperty(ArchiveNames.PROPERTY, ArchiveNames.archived(name, archiveNames.stamp()));
+        intake.accept(exchange.getMessage().getBody(byte[].class), Channel.FILE,
+                exchange.getProperty(Quarantine.INPUT_NAME, name, String.class));
+    }
+
+    /**
+     * A file from a local system's SFTP outbox. One taken before that is there again (its move to {@code .done} or
+     * {@code .error} did not happen: a dropped connection, a restart) is not taken again; it moves to {@code .done}.
+     */
+    public void fromSftpOutbox(Exchange exchange) {
+        if (!exchange.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class)) {
+            fromFile(exchange);
+            return;
+        }
+        String name = archiveUnderNameOfItsOwn(exchange);
+        log.info("{} was taken before; not taken again, moved to .done as {}",
+                PersonalData.maskText(exchange.getProperty(Quarantine.INPUT_NAME, name, String.class)),
+                PersonalData.maskText(exchange.getProperty(ArchiveNames.PROPERTY, String.class)));
+    }
+
+    /**
+     * What a file from a local system's SFTP outbox is remembered by once taken (routes/intake.yaml): a SHA-256 of
+     * where it lay, its name, its time and its content. Name, size and time alone would not do: SFTP gives times in
+     * whole seconds, and a local system that always drops one name may drop two requests of one size within a second,
+     * the second of which would never be taken. Hashed, the key is short and keeps the name (it may name a person)
+     * out of the database.
+     */
+    public String sftpFileKey(Exchange exchange) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha256.update((exchange.getProperty(Quarantine.INPUT_NAME, String.class) + "\n"
+                + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED) + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] content = exchange.getMessage().getBody(byte[].class);
+        if (content != null) {
+            sha256.update(content);
+        }
+        return "sftp-outbox/" + HexFormat.of().formatHex(sha256.digest());
     }
 
     public void fromMessage(Exchange exchange) {
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
         intake.accept(exchange.getMessage().getBody(byte[].class), Channel.JMS, messageId);
+    }
+
+    /** @return the file's name */
+    private String archiveUnderNameOfItsOwn(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        exchange.setProperty(ArchiveNames.PROPERTY, ArchiveNames.archived(name, archiveNames.stamp()));
+        return name;
     }
 }

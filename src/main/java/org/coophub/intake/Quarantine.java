@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.coophub.ledger.Ledger;
+import org.coophub.platform.PlatformArchiving;
 import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,11 @@ public class Quarantine {
     public static final String ERROR_PROPERTY = "CoophubError";
     /** Names of files that travel with the input (a reply's attachments), set by whoever parsed it. */
     public static final String ATTACHMENTS = "coophubAttachments";
+    /**
+     * The input's name in the ledger, the log and the report where its file name alone does not say where it came
+     * from: {@code SFTP outbox <name>:<folder>/<file>} for a file from a local system's SFTP outbox (set by its route).
+     */
+    public static final String INPUT_NAME = "coophubInputName";
 
     private static final Logger log = LoggerFactory.getLogger(Quarantine.class);
 
@@ -65,11 +71,14 @@ public class Quarantine {
                     properties.jmsDeadLetterQueue());
         } else {
             String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+            String input = exchange.getProperty(INPUT_NAME, name, String.class);
             // the ledger first: if it is down, nothing has moved yet and the file is simply taken again later,
             // rather than copied into quarantine once per poll while the outage lasts
-            ledger.recordRejectedInput(Channel.FILE.name(), PersonalData.maskText(name), reason);
-            Path kept = keepFile(exchange, name, reason);
-            log.warn("Refused file {}: {}; moved to {}", PersonalData.maskText(name), oneLine(reason),
+            ledger.recordRejectedInput(Channel.FILE.name(), PersonalData.maskText(input), reason);
+            Path kept = keepFile(exchange, name, input, reason);
+            // a file taken over SFTP moves to .error on its server (PlatformArchiving), so it is not taken again
+            exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
+            log.warn("Refused file {}: {}; moved to {}", PersonalData.maskText(input), oneLine(reason),
                     PersonalData.maskText(kept.toString()));
         }
     }
@@ -93,10 +102,10 @@ public class Quarantine {
      * another file of that name was there already, the name it is kept under, so that a requeue puts back the right
      * one. It keeps the names whole, for that: the quarantine is the administrators' folder, like the outbox. The
      * file is copied and the report written before anything is moved, so that a full disk moves nothing: the file
-     * then stays in its outbox and is refused again at the next poll. Synchronized: both outbox routes quarantine
-     * into one folder, and two of them must not pick the same free name.
+     * then stays in its outbox and is refused again at the next poll. Synchronized: the outbox routes (local, replies, SFTP)
+     * quarantine into one folder, and two of them must not pick the same free name.
      */
-    private synchronized Path keepFile(Exchange exchange, String name, String reason) {
+    private synchronized Path keepFile(Exchange exchange, String name, String input, String reason) {
         Path folder;
         try {
             folder = Files.createDirectories(properties.quarantine());
@@ -114,7 +123,7 @@ public class Quarantine {
             try (InputStream content = content(exchange)) {
                 Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
             }
-            writeReport(reportFile, name, from, attachments, reason);
+            writeReport(reportFile, input, from, attachments, reason);
         } catch (IOException e) {
             deleteQuietly(partial);
             deleteQuietly(reportFile);
@@ -129,7 +138,7 @@ public class Quarantine {
         try {
             if (moved.size() < attachments.size()) {
                 // the report names only what is here: a requeue must not look for what stayed in the outbox
-                writeReport(reportFile, name, from, moved, reason);
+                writeReport(reportFile, input, from, moved, reason);
             }
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

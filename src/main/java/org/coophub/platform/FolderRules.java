@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The rules for a platform's folders ({@code coophub.platforms.<name>.folders.*}).
+ * The rules for a platform's folders ({@code coophub.platforms.<name>.folders.*}) and for a local system's SFTP
+ * outbox ({@code coophub.intake.sftp-outboxes.<name>.folder}).
  *
  * <p>A folder goes as it is into Camel {@code sftp:} URIs ({@code sftp:{{server}}/{{folder}}?...} in routes/) and
  * into SFTP paths. There {@code ?}, {@code &}, {@code #}, {@code %}, {@code +}, {@code =}, braces or a space would
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * requests it publishes for replies (and so on for every pair). They are compared ignoring case, as some SFTP
  * servers do.
  */
-final class FolderRules {
+public final class FolderRules {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
 
@@ -38,16 +39,21 @@ final class FolderRules {
             if (folder == null) {
                 return; // reported by @NotBlank
             }
-            if (!isPlainPath(folder)) {
-                throw new IllegalArgumentException(key + "." + name + " must be a relative path of names made of"
-                        + " A-Z, a-z, 0-9, '.', '_' and '-', separated by '/', none starting with '.': '" + folder + "'");
-            }
+            checkFolder(key + "." + name, folder);
             String earlier = seen.putIfAbsent(folder.toLowerCase(Locale.ROOT), name);
             if (earlier != null) {
                 throw new IllegalArgumentException(key + "." + name + " must differ from " + key + "." + earlier
                         + " (both '" + folder + "'): each folder has one use");
             }
         });
+    }
+
+    /** @param key where the folder is configured, e.g. {@code coophub.intake.sftp-outboxes.cases.folder} */
+    public static void checkFolder(String key, String folder) {
+        if (!isPlainPath(folder)) {
+            throw new IllegalArgumentException(key + " must be a relative path of names made of"
+                    + " A-Z, a-z, 0-9, '.', '_' and '-', separated by '/', none starting with '.': '" + folder + "'");
+        }
     }
 
     private static boolean isPlainPath(String folder) {

@@ -21,12 +21,14 @@ import org.slf4j.LoggerFactory;
  * to a platform that may be far away, and on the benchmark's two cores a third of the SFTP server's work per reply.
  * Here they are not needed: the folders are made sure of before every poll ({@link ArchiveFolders}), and a rename
  * onto an older file of the same name replaces it where the server offers posix-rename, as OpenSSH and MINA SSHD
- * do. Should the single rename fail all the same, Camel's full move runs.
+ * do. Should the single rename fail all the same, Camel's full move runs; it also makes a folder that is missing
+ * (on a local system's SFTP outbox, whose one route needs no {@link ArchiveFolders}, the first move into it).
  *
- * <p>Only a file the error policy kept aside (it is bad: {@link #KEPT_ASIDE}) moves to {@code .error}. A file that
- * failed for any other reason (the ledger or the broker unavailable, a dropped connection) says nothing about
- * itself: it stays where it is and is taken again after a poll interval ({@link PollPauses}). Camel would move it
- * to {@code .error} too, where nobody takes it again.
+ * <p>Only a file the error policy kept aside (it is bad: {@link #KEPT_ASIDE}) moves to {@code .error}, whether the
+ * policy left its exchange failed (a platform's file) or handled it (a local system's file from its SFTP outbox,
+ * quarantined in the hub like a file from the local outbox). A file that failed for any other reason (the ledger or
+ * the broker unavailable, a dropped connection) says nothing about itself: it stays where it is and is taken again
+ * after a poll interval ({@link PollPauses}). Camel would move it to {@code .error} too, where nobody takes it again.
  *
  * <p>Set on an endpoint as {@code processStrategy=#class:org.coophub.platform.PlatformArchiving}, which gives each
  * endpoint its own instance; it takes the folders from that endpoint's {@code move} and {@code moveFailed}.
@@ -52,7 +54,12 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
     public void commit(GenericFileOperations<T> operations, GenericFileEndpoint<T> endpoint, Exchange exchange,
             GenericFile<T> file) throws Exception {
         useFoldersOf(endpoint);
-        super.commit(operations, endpoint, exchange, file);
+        if (exchange.getProperty(KEPT_ASIDE, false, Boolean.class)) {
+            // set aside and handled (a local system's refused file, quarantined): it moves where refused files go
+            super.rollback(operations, endpoint, exchange, file);
+        } else {
+            super.commit(operations, endpoint, exchange, file);
+        }
         pauses(endpoint).ifPresent(held -> held.fileDone(exchange.getFromRouteId()));
     }
 

@@ -16,19 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record PlatformProperties(
         @NotNull Scope scope,
-        @NotBlank String host,
+        String host,
         @Min(1) @Max(65535) int port,
-        @NotBlank String username,
+        String username,
         String password,
         Path privateKey,
         String privateKeyPassphrase,
-        @NotNull Path knownHosts,
+        Path knownHosts,
         @Valid @NotNull @DefaultValue Folders folders,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("30s") Duration serverAliveInterval,
         @Min(1) @Max(16) @DefaultValue("2") int publishers,
         @Min(1) @Max(16) @DefaultValue("2") int pollers,
-        @NotNull @DefaultValue("30s") Duration pollInterval) {
+        @NotNull @DefaultValue("30s") Duration pollInterval) implements SftpAccount {
 
     /**
      * Folders on the platform's server, relative to the login directory. A file there counts only once it has its
@@ -43,9 +43,5 @@ public record PlatformProperties(
             @NotBlank @DefaultValue("requests") String requests,
             /** we publish our replies to those requests here */
             @NotBlank @DefaultValue("our-replies") String ourReplies) {
-    }
-
-    public boolean hasPassword() {
-        return password != null && !password.isBlank();
     }
 }

@@ -1,7 +1,6 @@
 package org.coophub.platform;
 
 import jakarta.validation.Valid;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +16,17 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("coophub")
-public record PlatformsProperties(@Valid @DefaultValue Map<String, PlatformProperties> platforms) {
-
-    private static final Duration ONE_MILLI = Duration.ofMillis(1);
-    private static final Duration INT_MILLIS = Duration.ofMillis(Integer.MAX_VALUE);
+public record PlatformsProperties(@Valid @DefaultValue Map<String, PlatformProperties> platforms)
+        implements SftpAccounts {
 
     public PlatformsProperties {
         platforms = Map.copyOf(platforms);
-        platforms.forEach(PlatformsProperties::checkCredentials);
-        platforms.forEach(PlatformsProperties::checkDurations);
         platforms.forEach((name, platform) -> {
+            String key = "coophub.platforms." + name;
+            SftpAccountRules.checkName(key, name, "a platform name");
+            SftpAccountRules.check(key, platform);
             if (platform.folders() != null) {
-                FolderRules.check("coophub.platforms." + name + ".folders", platform.folders());
+                FolderRules.check(key + ".folders", platform.folders());
             }
         });
         Map<Scope, List<String>> byScope = platforms.entrySet().stream()
@@ -44,42 +42,6 @@ public record PlatformsProperties(@Valid @DefaultValue Map<String, PlatformPrope
         }
     }
 
-    private static void checkCredentials(String name, PlatformProperties platform) {
-        if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
-            throw new IllegalArgumentException("coophub.platforms." + name
-                    + ": a platform name is 1-32 of a-z, 0-9 and '-', starting with a letter");
-        }
-        if (!platform.hasPassword() && platform.privateKey() == null) {
-            throw new IllegalArgumentException("coophub.platforms." + name
-                    + ": set private-key or password (password from the environment)");
-        }
-    }
-
-    /**
-     * The durations go to Camel and JSch in whole milliseconds, where 0 means "no timeout", "no keep-alive" or "poll
-     * without pause", so each must be at least 1 ms. Checked here rather than with annotations so that the message
-     * names the key as it is written (a field error would name {@code pollInterval}).
-     */
-    private static void checkDurations(String name, PlatformProperties platform) {
-        String key = "coophub.platforms." + name + ".";
-        checkDuration(key + "poll-interval", platform.pollInterval(), null);
-        checkDuration(key + "connect-timeout", platform.connectTimeout(), INT_MILLIS);
-        checkDuration(key + "server-alive-interval", platform.serverAliveInterval(), INT_MILLIS);
-    }
-
-    private static void checkDuration(String key, Duration value, Duration max) {
-        if (value == null) {
-            return; // reported by @NotNull
-        }
-        if (value.compareTo(ONE_MILLI) < 0) {
-            throw new IllegalArgumentException(key + " must be at least 1ms, not " + value);
-        }
-        if (max != null && value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(key + " must be at most " + max.toMillis()
-                    + "ms (about 24 days: JSch takes it as an int of milliseconds), not " + value);
-        }
-    }
-
     /** The name of the platform that serves a scope. */
     public String platformFor(Scope scope) {
         return platforms.entrySet().stream()
@@ -87,6 +49,12 @@ public record PlatformsProperties(@Valid @DefaultValue Map<String, PlatformPrope
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Override
+    public Map<String, SftpAccount> sftpAccounts() {
+        return platforms.entrySet().stream()
+                .collect(Collectors.toMap(e -> "coophub.platforms." + e.getKey(), Map.Entry::getValue));
     }
 
     public PlatformProperties get(String name) {

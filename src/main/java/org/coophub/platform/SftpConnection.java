@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Builds Camel {@code sftp:} endpoint URIs for a platform. Host keys are always verified
- * ({@code strictHostKeyChecking=yes} against the platform's known_hosts file only); the password is
- * wrapped in {@code RAW(...)} and must never be logged: log {@link #redact(String)} instead.
+ * Builds Camel {@code sftp:} endpoint URIs for an {@link SftpAccount} (a platform, a local system's outbox). Host
+ * keys are always verified ({@code strictHostKeyChecking=yes} against the account's known_hosts file only); the
+ * password is wrapped in {@code RAW(...)} and must never be logged: log {@link #redact(String)} instead.
  */
 public final class SftpConnection {
 
@@ -27,7 +27,7 @@ public final class SftpConnection {
      * relative to the login directory, {@code extraOptions} is a query string without a leading
      * {@code ?} and may not touch credentials or host key checking.
      */
-    public static String uri(PlatformProperties p, String folder, String extraOptions) {
+    public static String uri(SftpAccount p, String folder, String extraOptions) {
         StringBuilder uri = new StringBuilder("sftp:").append(host(p.host())).append(':').append(p.port());
         String path = folder == null ? "" : folder.strip().replaceFirst("^/+", "");
         if (!path.isEmpty()) {
@@ -40,7 +40,7 @@ public final class SftpConnection {
                 String key = option.split("=", 2)[0].strip().toLowerCase(Locale.ROOT);
                 if (PROTECTED.contains(key)) {
                     throw new IllegalArgumentException("SFTP option " + option.split("=", 2)[0]
-                            + " is set from the platform configuration and cannot be overridden");
+                            + " is set from the SFTP account's configuration and cannot be overridden");
                 }
             }
             uri.append('&').append(extra);
@@ -50,9 +50,9 @@ public final class SftpConnection {
 
     /**
      * The connection part of the query: credentials, host key checking (always strict, against the
-     * platform's known_hosts only) and timeouts.
+     * account's known_hosts only) and timeouts.
      */
-    public static String connectionOptions(PlatformProperties p) {
+    public static String connectionOptions(SftpAccount p) {
         StringBuilder o = new StringBuilder();
         o.append("username=").append(value(p.username()));
         if (p.hasPassword()) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -161,5 +164,45 @@ class StartupValidationTest {
                 .hasStackTraceContaining("COOPHUB_SMTP_HOST")
                 .hasStackTraceContaining("COOPHUB_ALERTS_ACK_SECRET")
                 .hasStackTraceContaining("COOPHUB_PUBLIC_URL");
+    }
+
+    @Test
+    void anSftpOutboxWithoutHostIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, sftpOutbox("host")))
+                .hasStackTraceContaining("coophub.intake.sftp-outboxes.cases.host must be set");
+    }
+
+    @Test
+    void anSftpOutboxWithoutCredentialsIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, sftpOutbox("private-key")))
+                .hasStackTraceContaining("coophub.intake.sftp-outboxes.cases: set private-key or password");
+    }
+
+    @Test
+    void anSftpOutboxFolderThatIsNotAPlainRelativePathIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, sftpOutbox("folder", "coophub.intake.sftp-outboxes.cases.folder=../x")))
+                .hasStackTraceContaining("coophub.intake.sftp-outboxes.cases.folder must be a relative path of names");
+    }
+
+    @Test
+    void anSftpOutboxKnownHostsFileThatIsNotThereIsRefused() {
+        Path missing = dir.resolve("local-system/known_hosts").toAbsolutePath();
+        assertThatThrownBy(() -> Hub.start(dir, sftpOutbox("known-hosts",
+                "coophub.intake.sftp-outboxes.cases.known-hosts=" + missing)))
+                .hasStackTraceContaining("coophub.intake.sftp-outboxes.cases.known-hosts: " + missing + " does not exist");
+    }
+
+    /** An SFTP outbox "cases" with every setting it needs but {@code left out}, and then {@code more}. */
+    private String[] sftpOutbox(String leftOut, String... more) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("host", "localhost");
+        settings.put("username", "cases");
+        settings.put("private-key", dir.resolve("data/simulator/client_key").toAbsolutePath().toString());
+        settings.put("known-hosts", dir.resolve("data/simulator/known_hosts").toAbsolutePath().toString());
+        settings.put("folder", "outbox");
+        settings.remove(leftOut);
+        return Stream.concat(settings.entrySet().stream()
+                .map(e -> "coophub.intake.sftp-outboxes.cases." + e.getKey() + "=" + e.getValue()), Stream.of(more))
+                .toArray(String[]::new);
     }
 }

@@ -2,33 +2,37 @@ package org.coophub.platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Stops the start when a platform's known-hosts file, or its private-key file when one is set, is missing or cannot
- * be read: every connection to the platform would fail, and requests would wait for a fix nobody is told about.
+ * Stops the start when an SFTP account's known-hosts file (a platform's, a local system's outbox's), or its
+ * private-key file when one is set, is missing or cannot be read: every connection would fail, and requests would
+ * wait for a fix nobody is told about.
  *
  * <p>Checked once every bean exists, not when the settings are bound: in the default profile the platform simulator
  * (a bean) writes both files on its first start.
  */
 @Component
-class PlatformKeyFiles implements SmartInitializingSingleton {
+class SftpKeyFiles implements SmartInitializingSingleton {
 
-    private final PlatformsProperties platforms;
+    private final List<SftpAccounts> configured;
 
-    PlatformKeyFiles(PlatformsProperties platforms) {
-        this.platforms = platforms;
+    SftpKeyFiles(List<SftpAccounts> configured) {
+        this.configured = configured;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        new TreeMap<>(platforms.platforms()).forEach((name, platform) -> {
-            String key = "coophub.platforms." + name;
-            check(key + ".known-hosts", platform.knownHosts());
-            if (platform.privateKey() != null) {
-                check(key + ".private-key", platform.privateKey());
+        Map<String, SftpAccount> accounts = new TreeMap<>();
+        configured.forEach(some -> accounts.putAll(some.sftpAccounts()));
+        accounts.forEach((key, account) -> {
+            check(key + ".known-hosts", account.knownHosts());
+            if (account.privateKey() != null) {
+                check(key + ".private-key", account.privateKey());
             }
         });
     }
