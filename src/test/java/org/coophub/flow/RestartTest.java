@@ -61,8 +61,10 @@ class RestartTest {
     @Test
     void aReplyTakenButNotYetDeliveredIsDeliveredExactlyOnceAfterARestart() throws Exception {
         Hub hub = Hub.start(dir);
-        assertThat(hub.post("/api/requests", recordCheck("RST-R1", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
-        await().until(() -> hub.ledger().find("RST-R1").orElseThrow().state() == RequestState.PUBLISHED);
+        for (String id : List.of("RST-R1", "RST-R2")) {
+            assertThat(hub.post("/api/requests", recordCheck(id, SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+            await().until(() -> hub.ledger().find(id).orElseThrow().state() == RequestState.PUBLISHED);
+        }
         // as if the hub died right after taking the reply: it is recorded and queued, not yet delivered
         hub.bean(CamelContext.class).getRouteController().stopRoute("deliver-replies");
         Path replies = hub.platformFolder("national", "replies");
@@ -74,9 +76,15 @@ class RestartTest {
             await().until(() -> Files.exists(restarted.inbox().resolve("replies/RST-R1.json")));
             await().until(() -> restarted.ledger().find("RST-R1").orElseThrow().reply().deliveredAt() != null);
 
-            // the platform offers the same reply again after the restart: taken, not delivered twice
+            // the local system takes it; the platform offers the same reply again after the restart (a new file, of
+            // another modification time): taken, not delivered twice
+            Files.delete(restarted.inbox().resolve("replies/RST-R1.json"));
             put(replies, "RST-R1.json", reply("RST-R1", "FOUND", null, null));
             await().until(() -> !Files.exists(replies.resolve("RST-R1.json")));
+            // delivery runs apart from the poll: by the time a reply taken after it is delivered, so would it be
+            put(replies, "RST-R2.json", reply("RST-R2", "FOUND", null, null));
+            await().until(() -> Files.exists(restarted.inbox().resolve("replies/RST-R2.json")));
+            assertThat(restarted.inbox().resolve("replies/RST-R1.json")).doesNotExist();
             assertThat(restarted.ledger().history("RST-R1")).extracting(HistoryEntry::reason)
                     .filteredOn(reason -> reason.startsWith("reply delivered")).hasSize(1);
         }

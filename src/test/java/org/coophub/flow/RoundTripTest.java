@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.file.GenericFileEndpoint;
@@ -28,6 +29,8 @@ import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.RequestState;
 import org.coophub.platform.PlatformArchiving;
+import org.coophub.platform.PlatformRoutes;
+import org.coophub.platform.PlatformsProperties;
 import org.coophub.support.Archived;
 import org.coophub.support.Hub;
 import org.coophub.support.TopicListener;
@@ -81,11 +84,14 @@ class RoundTripTest {
         assertThat(entry.state()).isEqualTo(RequestState.REPLIED);
         assertThat(entry.reply().attachments()).containsExactly("RT-1-statement.txt");
 
-        // the same reply again, laid out differently (a platform that sends twice): taken, but neither recorded nor
-        // delivered again. (A file with the same name, size and modification second is the same file to the poller,
-        // remembered in the ledger database, and is not taken a second time at all.)
+        // the local system takes it. The same reply again, laid out differently (a platform that sends twice): taken,
+        // but neither recorded nor delivered again. (A file with the same name, size and modification second is the
+        // same file to the poller, remembered in the ledger database, and is not taken a second time at all.)
+        Files.delete(delivered);
         put(replies, "RT-1.json", reply("RT-1", "FOUND", "RT-1-statement.txt", statement).replace(", ", ",\n  "));
         await().until(() -> !Files.exists(replies.resolve("RT-1.json")));
+        deliverAnotherReply("RT-1-NEXT");
+        assertThat(delivered).doesNotExist();
         assertThat(hub.ledger().history("RT-1")).extracting(HistoryEntry::reason)
                 .filteredOn(reason -> reason.startsWith("reply FOUND from") || reason.startsWith("reply delivered"))
                 .hasSize(2);
@@ -237,13 +243,27 @@ class RoundTripTest {
     @Test
     void aPollThatFindsThePlatformDownResumesWhenItIsBack() {
         publish("RT-5");
+        Path replies = hub.platformFolder("national", "replies");
         hub.simulator().stop("national");
-        put(hub.platformFolder("national", "replies"), "RT-5.json", reply("RT-5", "FOUND", null, null));
-
-        hub.simulator().start("national");
+        try {
+            // every route polling the replies has found the platform down (a consumer's count of polls failed since
+            // its last good one)
+            await().until(() -> pollRoutes("replies", "national").stream().allMatch(
+                    route -> ((ScheduledPollConsumer) hub.bean(CamelContext.class).getRoute(route).getConsumer())
+                            .getErrorCounter() > 0));
+            put(replies, "RT-5.json", reply("RT-5", "FOUND", null, null));
+        } finally {
+            hub.simulator().start("national");
+        }
 
         await().until(() -> hub.ledger().find("RT-5").orElseThrow().state() == RequestState.REPLIED);
         await().until(() -> Files.exists(hub.inbox().resolve("replies/RT-5.json")));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-5.json")));
+        deliverAnotherReply("RT-5-NEXT");
+        assertThat(hub.ledger().history("RT-5")).extracting(HistoryEntry::reason)
+                .filteredOn(reason -> reason.startsWith("reply FOUND from") || reason.startsWith("reply delivered"))
+                .hasSize(2);
+        assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-5\"")).hasSize(1);
     }
 
     /**
@@ -370,6 +390,24 @@ class RoundTripTest {
             connection.start();
             return (TextMessage) queue.receive(10_000);
         }
+    }
+
+    /**
+     * Publishes a request, puts its reply on the platform and waits until it is delivered. Delivery runs apart from
+     * the poll: once a reply put after some event is delivered, so would be whatever that event queued for delivery.
+     */
+    private static void deliverAnotherReply(String requestId) {
+        publish(requestId);
+        put(hub.platformFolder("national", "replies"), requestId + ".json", reply(requestId, "DONE", null, null));
+        await().until(() -> replyTopic.received().stream()
+                .anyMatch(m -> m.contains("\"requestId\":\"" + requestId + "\"")));
+    }
+
+    /** The ids of the routes polling a platform's replies or requests folder. */
+    private static List<String> pollRoutes(String folder, String platform) {
+        return IntStream.rangeClosed(1, hub.bean(PlatformsProperties.class).get(platform).pollers())
+                .mapToObj(n -> PlatformRoutes.pollRoute(folder, platform, n))
+                .toList();
     }
 
     private static void publish(String requestId) {
