@@ -17,6 +17,7 @@ import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
@@ -31,8 +32,10 @@ import org.coophub.ledger.RequestState;
 import org.coophub.platform.PlatformArchiving;
 import org.coophub.platform.PlatformRoutes;
 import org.coophub.platform.PlatformsProperties;
+import org.coophub.replies.PlatformRejects;
 import org.coophub.support.Archived;
 import org.coophub.support.Hub;
+import org.coophub.support.LogCapture;
 import org.coophub.support.TopicListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +134,69 @@ class RoundTripTest {
                 .anyMatch(r -> r.contains("RT-3-bad.bin") && r.contains("sha256"))
                 .anyMatch(r -> r.contains("RT-7-never-sent.pdf") && r.contains("is not beside it"));
         assertThat(hub.ledger().find("RT-7").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
+    }
+
+    /**
+     * A request from another region that cannot be taken is kept aside in requests/.error on its platform, with its
+     * reason in the ledger's refusals and the log; the files polled with it are taken.
+     */
+    @Test
+    void requestsFromOtherRegionsThatCannotBeTakenAreKeptAsideAndThePollGoesOn() throws Exception {
+        Path national = hub.platformFolder("national", "requests");
+        Path provincial = hub.platformFolder("provincial", "requests");
+        put(national, "SH-2026-90.json", inboundRequest("SH-2026-90"));
+        await().until(() -> hub.ledger().find("SH-2026-90").map(LedgerEntry::deliveredAt).isPresent());
+        List<HistoryEntry> history = hub.ledger().history("SH-2026-90");
+
+        List<String> polls = new ArrayList<>(pollRoutes("requests", "national"));
+        polls.addAll(pollRoutes("requests", "provincial"));
+        CamelContext camel = hub.bean(CamelContext.class);
+        try (LogCapture keptAside = LogCapture.of(PlatformRejects.class)) {
+            // all there before the polls list them: the refusals come among files the same polls take
+            for (String poll : polls) {
+                camel.getRouteController().stopRoute(poll);
+            }
+            try {
+                put(national, "SH-2026-90-changed.json",
+                        inboundRequest("SH-2026-90").replace("请协助查找当事人并制作笔录", "请协助查找当事人"));
+                put(national, "SH-2026-93.json", inboundRequest("SH-2026-93"));
+                // from Shanghai to our Beijing bureau, across provinces: it belongs on the national platform
+                put(provincial, "SH-2026-91.json", inboundRequest("SH-2026-91"));
+                put(provincial, "BJ-2026-92.json", inboundRequest("BJ-2026-92").replace("310104", "110108")
+                        .replace("上海市公安局徐汇分局", "北京市公安局海淀分局"));
+            } finally {
+                for (String poll : polls) {
+                    camel.getRouteController().startRoute(poll);
+                }
+            }
+
+            await().until(() -> Files.exists(national.resolve(".error/SH-2026-90-changed.json"))
+                    && Files.exists(provincial.resolve(".error/SH-2026-91.json")));
+            await().until(() -> Files.exists(hub.inbox().resolve("requests/SH-2026-93.json"))
+                    && Files.exists(hub.inbox().resolve("requests/BJ-2026-92.json")));
+            await().until(() -> Files.exists(national.resolve(".done/SH-2026-93.json"))
+                    && Files.exists(provincial.resolve(".done/BJ-2026-92.json")));
+            assertThat(hub.ledger().find("BJ-2026-92").orElseThrow().platform()).isEqualTo("provincial");
+            assertThat(hub.ledger().find("SH-2026-91")).isEmpty();
+            assertThat(hub.ledger().history("SH-2026-90")).isEqualTo(history);
+
+            String conflict = "requestId: SH-2026-90 is already in the ledger with different content [unique]";
+            String wrongPlatform = "fromRegion: a request from region 310104 to 110105 belongs on the NATIONAL platform"
+                    + " but came on provincial (PROVINCIAL) [platform]";
+            assertThat(hub.ledger().rejectedInputs(100))
+                    .anySatisfy(refused -> {
+                        assertThat(refused.inputName()).isEqualTo("national:requests/SH-2026-90-changed.json");
+                        assertThat(refused.reason()).contains(conflict);
+                    })
+                    .anySatisfy(refused -> {
+                        assertThat(refused.inputName()).isEqualTo("provincial:requests/SH-2026-91.json");
+                        assertThat(refused.reason()).contains(wrongPlatform);
+                    });
+            assertThat(keptAside.containing("Kept aside national:requests/SH-2026-90-changed.json"))
+                    .singleElement().satisfies(event -> assertThat(event.getFormattedMessage()).contains(conflict));
+            assertThat(keptAside.containing("Kept aside provincial:requests/SH-2026-91.json"))
+                    .singleElement().satisfies(event -> assertThat(event.getFormattedMessage()).contains(wrongPlatform));
+        }
     }
 
     @Test
