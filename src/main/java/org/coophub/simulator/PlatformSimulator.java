@@ -39,6 +39,7 @@ import org.apache.sshd.server.auth.password.RejectAllPasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.RejectAllPublickeyAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.common.PropertyResolverUtils;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.coophub.platform.PlatformProperties;
@@ -150,6 +151,30 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
             closeQuietly(server);
             log.info("Platform simulator '{}' stopped", platform);
         }
+    }
+
+    /**
+     * Lets a fault test watch the SFTP sessions a platform's running server opens from now on, and act on them (drop
+     * one in the middle of a download, say). The listener goes when the server stops.
+     */
+    public synchronized void addSftpEventListener(String platform, SftpEventListener listener) {
+        sftp(platform).addSftpEventListener(listener);
+    }
+
+    public synchronized void removeSftpEventListener(String platform, SftpEventListener listener) {
+        sftp(platform).removeSftpEventListener(listener);
+    }
+
+    private SftpSubsystemFactory sftp(String platform) {
+        simulated(platform);
+        SshServer server = servers.get(platform);
+        if (server == null) {
+            throw new IllegalStateException("platform simulator '" + platform + "' is not running");
+        }
+        return server.getSubsystemFactories().stream()
+                .filter(SftpSubsystemFactory.class::isInstance)
+                .map(SftpSubsystemFactory.class::cast)
+                .findFirst().orElseThrow();
     }
 
     public synchronized boolean isRunning(String platform) {

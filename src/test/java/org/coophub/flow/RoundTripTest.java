@@ -14,17 +14,25 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.coophub.ledger.HistoryEntry;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RejectedInput;
@@ -36,6 +44,7 @@ import org.coophub.replies.PlatformRejects;
 import org.coophub.support.Archived;
 import org.coophub.support.Hub;
 import org.coophub.support.LogCapture;
+import org.coophub.support.PlatformSide;
 import org.coophub.support.TopicListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -330,6 +339,93 @@ class RoundTripTest {
                 .filteredOn(reason -> reason.startsWith("reply FOUND from") || reason.startsWith("reply delivered"))
                 .hasSize(2);
         assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-5\"")).hasSize(1);
+    }
+
+    /**
+     * The platform's SSH session dropped while the hub downloads a reply's attachment: nothing half downloaded
+     * reaches the attachment store or the local inbox, nothing is kept aside, and the reply stays on the platform;
+     * once downloads go through again it is taken and delivered once, its attachment whole.
+     */
+    @Test
+    void aReplyWhoseAttachmentDownloadIsCutOffStaysOnThePlatformUntilItGoesThrough() throws Exception {
+        publish("RT-9");
+        String name = "RT-9-recording.bin";
+        byte[] recording = new byte[6 * 1024 * 1024];
+        new Random(9).nextBytes(recording);
+        AtomicBoolean cuttingOff = new AtomicBoolean(true);
+        AtomicInteger cutOff = new AtomicInteger();
+        SftpEventListener dropAfterAMegabyte = new SftpEventListener() {
+            @Override
+            public void read(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
+                    byte[] data, int dataOffset, int dataLen, int readLen, Throwable thrown) throws IOException {
+                if (cuttingOff.get() && localHandle.getFile().getFileName().toString().equals(name)
+                        && offset >= 1024 * 1024) {
+                    cutOff.incrementAndGet();
+                    session.close(true);
+                }
+            }
+        };
+        Path replies = hub.platformFolder("national", "replies");
+        Path stored = dir.resolve("data/attachments/RT-9");
+        Path delivered = hub.inbox().resolve("replies/RT-9.json");
+        List<String> polls = pollRoutes("replies", "national");
+        CamelContext camel = hub.bean(CamelContext.class);
+        double failedBefore = failedExchanges(polls);
+        hub.simulator().addSftpEventListener("national", dropAfterAMegabyte);
+        try {
+            put(replies, name, recording);
+            put(replies, "RT-9.json", reply("RT-9", "FOUND", name, recording));
+            await().until(() -> cutOff.get() >= 1 && failedExchanges(polls) > failedBefore);
+            // no attempt under way while the state is checked
+            for (String poll : polls) {
+                camel.getRouteController().stopRoute(poll);
+            }
+            assertThat(replies.resolve("RT-9.json")).exists();
+            assertThat(replies.resolve(name)).exists();
+            assertThat(replies.resolve(".error/RT-9.json")).doesNotExist();
+            assertThat(replies.resolve(".error").resolve(name)).doesNotExist();
+            assertThat(filesIn(stored)).isEmpty();
+            assertThat(delivered).doesNotExist();
+            assertThat(filesIn(hub.inbox().resolve("replies/RT-9"))).isEmpty();
+            assertThat(hub.ledger().find("RT-9").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
+            assertThat(hub.ledger().rejectedInputs(100)).noneMatch(refused -> refused.inputName().contains("RT-9"));
+        } finally {
+            cuttingOff.set(false);
+            hub.simulator().removeSftpEventListener("national", dropAfterAMegabyte);
+            for (String poll : polls) {
+                camel.getRouteController().startRoute(poll);
+            }
+        }
+
+        await().until(() -> Files.exists(delivered));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-9.json")));
+        deliverAnotherReply("RT-9-NEXT");
+        assertThat(sha256(hub.inbox().resolve("replies/RT-9").resolve(name))).isEqualTo(PlatformSide.sha256(recording));
+        assertThat(sha256(stored.resolve(name))).isEqualTo(PlatformSide.sha256(recording));
+        assertThat(filesIn(stored)).containsExactly(stored.resolve(name));
+        assertThat(replies.resolve(".done").resolve(name)).exists();
+        assertThat(hub.ledger().history("RT-9")).extracting(HistoryEntry::reason)
+                .filteredOn(reason -> reason.startsWith("reply FOUND from") || reason.startsWith("reply delivered"))
+                .hasSize(2);
+        assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-9\"")).hasSize(1);
+    }
+
+    private static double failedExchanges(List<String> routes) {
+        return routes.stream().mapToDouble(hub::failedExchanges).sum();
+    }
+
+    /** The files in a folder; none if there is no such folder. */
+    private static List<Path> filesIn(Path folder) throws IOException {
+        if (Files.notExists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return PlatformSide.sha256(Files.readAllBytes(file));
     }
 
     /**
