@@ -168,6 +168,30 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
         }
     }
 
+    /**
+     * Lets a fault test watch the SFTP sessions a platform's running server opens from now on, and act on them (drop
+     * one in the middle of a download, say). The listener goes when the server stops.
+     */
+    public synchronized void addSftpEventListener(String platform, SftpEventListener listener) {
+        sftp(platform).addSftpEventListener(listener);
+    }
+
+    public synchronized void removeSftpEventListener(String platform, SftpEventListener listener) {
+        sftp(platform).removeSftpEventListener(listener);
+    }
+
+    private SftpSubsystemFactory sftp(String platform) {
+        simulated(platform);
+        SshServer server = servers.get(platform);
+        if (server == null) {
+            throw new IllegalStateException("platform simulator '" + platform + "' is not running");
+        }
+        return server.getSubsystemFactories().stream()
+                .filter(SftpSubsystemFactory.class::isInstance)
+                .map(SftpSubsystemFactory.class::cast)
+                .findFirst().orElseThrow();
+    }
+
     public synchronized boolean isRunning(String platform) {
         simulated(platform);
         SshServer server = servers.get(platform);

@@ -15,22 +15,37 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.coophub.ledger.HistoryEntry;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.RequestState;
 import org.coophub.platform.PlatformArchiving;
+import org.coophub.platform.PlatformRoutes;
+import org.coophub.platform.PlatformsProperties;
+import org.coophub.replies.PlatformRejects;
 import org.coophub.support.Archived;
 import org.coophub.support.Hub;
+import org.coophub.support.LogCapture;
+import org.coophub.support.PlatformSide;
 import org.coophub.support.TopicListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,11 +97,14 @@ class RoundTripTest {
         assertThat(entry.state()).isEqualTo(RequestState.REPLIED);
         assertThat(entry.reply().attachments()).containsExactly("RT-1-statement.txt");
 
-        // the same reply again, laid out differently (a platform that sends twice): taken, but neither recorded nor
-        // delivered again. (A file with the same name, size and modification second is the same file to the poller,
-        // remembered in the ledger database, and is not taken a second time at all.)
+        // the local system takes it. The same reply again, laid out differently (a platform that sends twice): taken,
+        // but neither recorded nor delivered again. (A file with the same name, size and modification second is the
+        // same file to the poller, remembered in the ledger database, and is not taken a second time at all.)
+        Files.delete(delivered);
         put(replies, "RT-1.json", reply("RT-1", "FOUND", "RT-1-statement.txt", statement).replace(", ", ",\n  "));
         await().until(() -> !Files.exists(replies.resolve("RT-1.json")));
+        deliverAnotherReply("RT-1-NEXT");
+        assertThat(delivered).doesNotExist();
         assertThat(hub.ledger().history("RT-1")).extracting(HistoryEntry::reason)
                 .filteredOn(reason -> reason.startsWith("reply FOUND from") || reason.startsWith("reply delivered"))
                 .hasSize(2);
@@ -126,6 +144,69 @@ class RoundTripTest {
                 .anyMatch(r -> r.contains("RT-3-bad.bin") && r.contains("sha256"))
                 .anyMatch(r -> r.contains("RT-7-never-sent.pdf") && r.contains("is not beside it"));
         assertThat(hub.ledger().find("RT-7").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
+    }
+
+    /**
+     * A request from another region that cannot be taken is kept aside in requests/.error on its platform, with its
+     * reason in the ledger's refusals and the log; the files polled with it are taken.
+     */
+    @Test
+    void requestsFromOtherRegionsThatCannotBeTakenAreKeptAsideAndThePollGoesOn() throws Exception {
+        Path national = hub.platformFolder("national", "requests");
+        Path provincial = hub.platformFolder("provincial", "requests");
+        put(national, "SH-2026-90.json", inboundRequest("SH-2026-90"));
+        await().until(() -> hub.ledger().find("SH-2026-90").map(LedgerEntry::deliveredAt).isPresent());
+        List<HistoryEntry> history = hub.ledger().history("SH-2026-90");
+
+        List<String> polls = new ArrayList<>(pollRoutes("requests", "national"));
+        polls.addAll(pollRoutes("requests", "provincial"));
+        CamelContext camel = hub.bean(CamelContext.class);
+        try (LogCapture keptAside = LogCapture.of(PlatformRejects.class)) {
+            // all there before the polls list them: the refusals come among files the same polls take
+            for (String poll : polls) {
+                camel.getRouteController().stopRoute(poll);
+            }
+            try {
+                put(national, "SH-2026-90-changed.json",
+                        inboundRequest("SH-2026-90").replace("请协助查找当事人并制作笔录", "请协助查找当事人"));
+                put(national, "SH-2026-93.json", inboundRequest("SH-2026-93"));
+                // from Shanghai to our Beijing bureau, across provinces: it belongs on the national platform
+                put(provincial, "SH-2026-91.json", inboundRequest("SH-2026-91"));
+                put(provincial, "BJ-2026-92.json", inboundRequest("BJ-2026-92").replace("310104", "110108")
+                        .replace("上海市公安局徐汇分局", "北京市公安局海淀分局"));
+            } finally {
+                for (String poll : polls) {
+                    camel.getRouteController().startRoute(poll);
+                }
+            }
+
+            await().until(() -> Files.exists(national.resolve(".error/SH-2026-90-changed.json"))
+                    && Files.exists(provincial.resolve(".error/SH-2026-91.json")));
+            await().until(() -> Files.exists(hub.inbox().resolve("requests/SH-2026-93.json"))
+                    && Files.exists(hub.inbox().resolve("requests/BJ-2026-92.json")));
+            await().until(() -> Files.exists(national.resolve(".done/SH-2026-93.json"))
+                    && Files.exists(provincial.resolve(".done/BJ-2026-92.json")));
+            assertThat(hub.ledger().find("BJ-2026-92").orElseThrow().platform()).isEqualTo("provincial");
+            assertThat(hub.ledger().find("SH-2026-91")).isEmpty();
+            assertThat(hub.ledger().history("SH-2026-90")).isEqualTo(history);
+
+            String conflict = "requestId: SH-2026-90 is already in the ledger with different content [unique]";
+            String wrongPlatform = "fromRegion: a request from region 310104 to 110105 belongs on the NATIONAL platform"
+                    + " but came on provincial (PROVINCIAL) [platform]";
+            assertThat(hub.ledger().rejectedInputs(100))
+                    .anySatisfy(refused -> {
+                        assertThat(refused.inputName()).isEqualTo("national:requests/SH-2026-90-changed.json");
+                        assertThat(refused.reason()).contains(conflict);
+                    })
+                    .anySatisfy(refused -> {
+                        assertThat(refused.inputName()).isEqualTo("provincial:requests/SH-2026-91.json");
+                        assertThat(refused.reason()).contains(wrongPlatform);
+                    });
+            assertThat(keptAside.containing("Kept aside national:requests/SH-2026-90-changed.json"))
+                    .singleElement().satisfies(event -> assertThat(event.getFormattedMessage()).contains(conflict));
+            assertThat(keptAside.containing("Kept aside provincial:requests/SH-2026-91.json"))
+                    .singleElement().satisfies(event -> assertThat(event.getFormattedMessage()).contains(wrongPlatform));
+        }
     }
 
     @Test
@@ -263,13 +344,114 @@ class RoundTripTest {
     @Test
     void aPollThatFindsThePlatformDownResumesWhenItIsBack() {
         publish("RT-5");
+        Path replies = hub.platformFolder("national", "replies");
         hub.simulator().stop("national");
-        put(hub.platformFolder("national", "replies"), "RT-5.json", reply("RT-5", "FOUND", null, null));
-
-        hub.simulator().start("national");
+        try {
+            // every route polling the replies has found the platform down (a consumer's count of polls failed since
+            // its last good one)
+            await().until(() -> pollRoutes("replies", "national").stream().allMatch(
+                    route -> ((ScheduledPollConsumer) hub.bean(CamelContext.class).getRoute(route).getConsumer())
+                            .getErrorCounter() > 0));
+            put(replies, "RT-5.json", reply("RT-5", "FOUND", null, null));
+        } finally {
+            hub.simulator().start("national");
+        }
 
         await().until(() -> hub.ledger().find("RT-5").orElseThrow().state() == RequestState.REPLIED);
         await().until(() -> Files.exists(hub.inbox().resolve("replies/RT-5.json")));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-5.json")));
+        deliverAnotherReply("RT-5-NEXT");
+        assertThat(hub.ledger().history("RT-5")).extracting(HistoryEntry::reason)
+                .filteredOn(reason -> reason.startsWith("reply FOUND from") || reason.startsWith("reply delivered"))
+                .hasSize(2);
+        assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-5\"")).hasSize(1);
+    }
+
+    /**
+     * The platform's SSH session dropped while the hub downloads a reply's attachment: nothing half downloaded
+     * reaches the attachment store or the local inbox, nothing is kept aside, and the reply stays on the platform;
+     * once downloads go through again it is taken and delivered once, its attachment whole.
+     */
+    @Test
+    void aReplyWhoseAttachmentDownloadIsCutOffStaysOnThePlatformUntilItGoesThrough() throws Exception {
+        publish("RT-9");
+        String name = "RT-9-recording.bin";
+        byte[] recording = new byte[6 * 1024 * 1024];
+        new Random(9).nextBytes(recording);
+        AtomicBoolean cuttingOff = new AtomicBoolean(true);
+        AtomicInteger cutOff = new AtomicInteger();
+        SftpEventListener dropAfterAMegabyte = new SftpEventListener() {
+            @Override
+            public void read(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
+                    byte[] data, int dataOffset, int dataLen, int readLen, Throwable thrown) throws IOException {
+                if (cuttingOff.get() && localHandle.getFile().getFileName().toString().equals(name)
+                        && offset >= 1024 * 1024) {
+                    cutOff.incrementAndGet();
+                    session.close(true);
+                }
+            }
+        };
+        Path replies = hub.platformFolder("national", "replies");
+        Path stored = dir.resolve("data/attachments/RT-9");
+        Path delivered = hub.inbox().resolve("replies/RT-9.json");
+        List<String> polls = pollRoutes("replies", "national");
+        CamelContext camel = hub.bean(CamelContext.class);
+        double failedBefore = failedExchanges(polls);
+        hub.simulator().addSftpEventListener("national", dropAfterAMegabyte);
+        try {
+            put(replies, name, recording);
+            put(replies, "RT-9.json", reply("RT-9", "FOUND", name, recording));
+            await().until(() -> cutOff.get() >= 1 && failedExchanges(polls) > failedBefore);
+            // no attempt under way while the state is checked
+            for (String poll : polls) {
+                camel.getRouteController().stopRoute(poll);
+            }
+            assertThat(replies.resolve("RT-9.json")).exists();
+            assertThat(replies.resolve(name)).exists();
+            assertThat(replies.resolve(".error/RT-9.json")).doesNotExist();
+            assertThat(replies.resolve(".error").resolve(name)).doesNotExist();
+            assertThat(filesIn(stored)).isEmpty();
+            assertThat(delivered).doesNotExist();
+            assertThat(filesIn(hub.inbox().resolve("replies/RT-9"))).isEmpty();
+            assertThat(hub.ledger().find("RT-9").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
+            assertThat(hub.ledger().rejectedInputs(100)).noneMatch(refused -> refused.inputName().contains("RT-9"));
+        } finally {
+            cuttingOff.set(false);
+            hub.simulator().removeSftpEventListener("national", dropAfterAMegabyte);
+            for (String poll : polls) {
+                camel.getRouteController().startRoute(poll);
+            }
+        }
+
+        await().until(() -> Files.exists(delivered));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-9.json")));
+        deliverAnotherReply("RT-9-NEXT");
+        assertThat(sha256(hub.inbox().resolve("replies/RT-9").resolve(name))).isEqualTo(PlatformSide.sha256(recording));
+        assertThat(sha256(stored.resolve(name))).isEqualTo(PlatformSide.sha256(recording));
+        assertThat(filesIn(stored)).containsExactly(stored.resolve(name));
+        assertThat(replies.resolve(".done").resolve(name)).exists();
+        assertThat(hub.ledger().history("RT-9")).extracting(HistoryEntry::reason)
+                .filteredOn(reason -> reason.startsWith("reply FOUND from") || reason.startsWith("reply delivered"))
+                .hasSize(2);
+        assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-9\"")).hasSize(1);
+    }
+
+    private static double failedExchanges(List<String> routes) {
+        return routes.stream().mapToDouble(hub::failedExchanges).sum();
+    }
+
+    /** The files in a folder; none if there is no such folder. */
+    private static List<Path> filesIn(Path folder) throws IOException {
+        if (Files.notExists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return PlatformSide.sha256(Files.readAllBytes(file));
     }
 
     /**
@@ -396,6 +578,24 @@ class RoundTripTest {
             connection.start();
             return (TextMessage) queue.receive(10_000);
         }
+    }
+
+    /**
+     * Publishes a request, puts its reply on the platform and waits until it is delivered. Delivery runs apart from
+     * the poll: once a reply put after some event is delivered, so would be whatever that event queued for delivery.
+     */
+    private static void deliverAnotherReply(String requestId) {
+        publish(requestId);
+        put(hub.platformFolder("national", "replies"), requestId + ".json", reply(requestId, "DONE", null, null));
+        await().until(() -> replyTopic.received().stream()
+                .anyMatch(m -> m.contains("\"requestId\":\"" + requestId + "\"")));
+    }
+
+    /** The ids of the routes polling a platform's replies or requests folder. */
+    private static List<String> pollRoutes(String folder, String platform) {
+        return IntStream.rangeClosed(1, hub.bean(PlatformsProperties.class).get(platform).pollers())
+                .mapToObj(n -> PlatformRoutes.pollRoute(folder, platform, n))
+                .toList();
     }
 
     private static void publish(String requestId) {

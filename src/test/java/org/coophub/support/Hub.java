@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,6 +26,9 @@ import javax.sql.DataSource;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.coophub.CoophubApplication;
 import org.coophub.ledger.Ledger;
+import org.coophub.operations.SuccessfulPolls;
+import org.coophub.platform.PlatformRoutes;
+import org.coophub.platform.PlatformsProperties;
 import org.coophub.publishing.PublishQueue;
 import org.coophub.simulator.PlatformSimulator;
 import org.coophub.support.PlatformUploads.Upload;
@@ -129,6 +133,21 @@ public final class Hub implements AutoCloseable {
     public double failedExchanges(String routeId) {
         Counter failed = bean(MeterRegistry.class).find("camel.exchanges.failed").tag("routeId", routeId).counter();
         return failed == null ? 0 : failed.count();
+    }
+
+    /**
+     * Waits until every route polling a platform's folder ({@code replies} or {@code requests}) has polled it from
+     * start to end since this call, so that a file lying there now has been listed: two successful polls each, the
+     * second of which began after the first had ended.
+     */
+    public void awaitWholePolls(String platform, String folder) {
+        SuccessfulPolls polls = bean(SuccessfulPolls.class);
+        Instant since = Instant.now();
+        for (int n = 1; n <= bean(PlatformsProperties.class).get(platform).pollers(); n++) {
+            String route = PlatformRoutes.pollRoute(folder, platform, n);
+            Instant first = await().until(() -> polls.last(route).orElse(Instant.MIN), last -> last.isAfter(since));
+            await().until(() -> polls.last(route).orElse(Instant.MIN), last -> last.isAfter(first));
+        }
     }
 
     /** Runs a statement on the ledger database, as an operator (or an outage) would. */
