@@ -10,11 +10,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.coophub.platform.Failures;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RequestState;
-import org.coophub.publishing.PlatformPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -137,7 +137,7 @@ public class AlertSweeper {
             exchange.getMessage().setHeader("coophubMailText", rendered.text());
         });
         if (result.getException() != null) {
-            String error = PlatformPublisher.rootMessage(result.getException());
+            String error = Failures.describe(result.getException());
             Duration wait = retryDelay(alert.failures());
             store.release(alert, claim, error, now.plus(wait));
             log.warn("Alert {} ({} {} of request {}) could not be sent: {}; retrying in {}", alert.id(), alert.step(),

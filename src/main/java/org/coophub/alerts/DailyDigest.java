@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.coophub.platform.Failures;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.Unpublished;
 import org.coophub.ledger.RequestState;
-import org.coophub.publishing.PlatformPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,7 +84,7 @@ public class DailyDigest {
             log.info("Daily digest for {} sent to {}", local.toLocalDate(), recipients);
         } else {
             log.warn("Daily digest for {} could not be sent: {}; trying again at the next sweep", local.toLocalDate(),
-                    PlatformPublisher.rootMessage(result.getException()));
+                    Failures.describe(result.getException()));
         }
         return sent;
     }

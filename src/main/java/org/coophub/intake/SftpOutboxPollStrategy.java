@@ -5,8 +5,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import org.apache.camel.support.service.ServiceSupport;
+import org.coophub.platform.Failures;
 import org.coophub.privacy.PersonalData;
-import org.coophub.publishing.PlatformPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,7 +42,7 @@ public class SftpOutboxPollStrategy extends DefaultPollingConsumerPollStrategy {
         log.warn("Cannot poll the SFTP outbox {} ({}@{}:{}/{}, host keys from {}): {}; trying again at the next poll",
                 name, outbox.username(), outbox.host(), outbox.port(), outbox.folder(),
                 outbox.knownHosts().toAbsolutePath().normalize(),
-                PersonalData.maskText(PlatformPublisher.rootMessage(failure)));
+                PersonalData.maskText(Failures.describe(failure)));
         return false;
     }
 }

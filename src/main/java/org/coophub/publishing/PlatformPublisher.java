@@ -2,6 +2,7 @@ package org.coophub.publishing;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
+import org.coophub.platform.Failures;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.PublishTicket;
 import org.coophub.privacy.PersonalData;
@@ -65,22 +66,9 @@ public class PlatformPublisher {
             return;
         }
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String reason = PersonalData.maskText(rootMessage(failure));
+        String reason = PersonalData.maskText(Failures.describe(failure));
         int attempts = ledger.recordPublishFailure(requestId, reason);
         log.warn("Publishing request {} on {} failed (attempt {}): {}; the broker will retry",
                 requestId, exchange.getProperty("coophubPlatform"), attempts, reason);
-    }
-
-    public static String rootMessage(Throwable failure) {
-        if (failure == null) {
-            return "unknown error";
-        }
-        Throwable root = failure;
-        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            text.append(" <- ").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage());
-        }
-        return text.toString();
     }
 }

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.coophub.platform.Failures;
 import org.coophub.ledger.Ledger;
 import org.coophub.platform.Outages;
 import org.coophub.platform.PlatformArchiving;
 import org.coophub.platform.PlatformFilesProperties;
-import org.coophub.publishing.PlatformPublisher;
 import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +60,7 @@ public class PlatformRejects {
                 + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED);
         int attempts = unexplainedFailures.merge(key, 1, Integer::sum);
         String error = failure == null ? "unknown error"
-                : failure.getClass().getSimpleName() + ": " + PlatformPublisher.rootMessage(failure);
+                : failure.getClass().getSimpleName() + ": " + Failures.describe(failure);
         if (attempts < maxAttempts) {
             log.warn("{} failed unexpectedly (attempt {} of {}): {}", where(exchange), attempts, maxAttempts,
                     PersonalData.maskText(error));

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.coophub.platform.Failures;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RequestState;
@@ -75,7 +76,7 @@ public class ReplyPublisher {
         if (requestId == null) {
             return;
         }
-        String reason = PersonalData.maskText(PlatformPublisher.rootMessage(
+        String reason = PersonalData.maskText(Failures.describe(
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
         ledger.recordReplyPublishFailure(requestId, reason);
         log.warn("Publishing our reply to {} on {} failed: {}; the broker will retry", requestId,

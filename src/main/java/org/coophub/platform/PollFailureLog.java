@@ -1,0 +1,37 @@
+package org.coophub.platform;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.ExceptionHandler;
+import org.coophub.privacy.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the SFTP polls ({@code exceptionHandler=#pollFailureLog} in routes/replies.yaml, inbound.yaml and intake.yaml)
+ * log when a poll, or moving a file after it, fails: one line with every cause, the stack trace only at DEBUG.
+ * Camel's own handler logs a stack trace of some sixty lines at every failed poll, which during a platform's outage
+ * buries everything else in the log; the poll is tried again at the next interval either way.
+ */
+@Component("pollFailureLog")
+public class PollFailureLog implements ExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PollFailureLog.class);
+
+    @Override
+    public void handleException(Throwable failure) {
+        handleException(null, null, failure);
+    }
+
+    @Override
+    public void handleException(String message, Throwable failure) {
+        handleException(message, null, failure);
+    }
+
+    @Override
+    public void handleException(String message, Exchange exchange, Throwable failure) {
+        String what = PersonalData.maskText(message == null ? "SFTP poll failed" : message);
+        log.warn("{}: {}", what, PersonalData.maskText(Failures.describe(failure)));
+        log.debug("{}", what, failure);
+    }
+}
