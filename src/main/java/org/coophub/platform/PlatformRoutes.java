@@ -59,7 +59,9 @@ public class PlatformRoutes implements RouteTemplateParameterSource {
 
     private void addPoll(String routeId, String template, String name, PlatformProperties platform, String folder,
             String shard) {
-        add(routeId, template, name, platform, folder, null).put("shard", shard);
+        Map<String, Object> parameters = add(routeId, template, name, platform, folder, null);
+        parameters.put("shard", shard);
+        parameters.put("pollDelay", platform.pollInterval().toMillis());
         polled.put(routeId, new PolledFolder(name, folder));
     }
 
@@ -71,7 +73,6 @@ public class PlatformRoutes implements RouteTemplateParameterSource {
         parameters.put("server", platform.host() + ":" + platform.port());
         parameters.put("folder", folder);
         parameters.put("connection", SftpConnection.connectionOptions(platform));
-        parameters.put("pollDelay", platform.pollInterval().toMillis());
         if (queue != null) {
             parameters.put("queue", queue);
         }
