@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * What the platform polls have taken, in the ledger database ({@code #platformPolls}), so that a file seen again,
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * same, outside any error handling. With the database down that removal would throw, and the file would stay
  * marked "in progress", never taken again until a restart. Here it is logged and ignored.
  */
+@Component("platformPolls")
 public class TakenFiles extends JdbcMessageIdRepository {
 
     private static final Logger log = LoggerFactory.getLogger(TakenFiles.class);
