@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.camel.component.file.remote.SftpConsumer;
 import org.coophub.ledger.RequestState;
 import org.coophub.platform.PlatformsProperties;
+import org.coophub.platform.PollFailureLog;
 import org.coophub.support.Hub;
 import org.coophub.support.LogCapture;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class UnfetchableFileTest {
     @Test
     void aFileThatCannotBeFetchedHoldsThePollBackAnInterval() throws Exception {
         try (Hub hub = Hub.start(dir, "coophub.platforms.national.pollers=1");
-                LogCapture failures = LogCapture.of(SftpConsumer.class)) {
+                LogCapture failures = LogCapture.of(PollFailureLog.class)) {
             Duration pollInterval = hub.bean(PlatformsProperties.class).get("national").pollInterval();
             Path replies = hub.platformFolder("national", "replies");
             Files.createDirectories(replies);
