@@ -62,8 +62,7 @@ public final class Hub implements AutoCloseable {
         }
         // the simulator puts every SftpEventListener bean on its servers before they start
         builder.initializers(context -> context.getBeanFactory().registerSingleton("platformUploads", uploads));
-        // as command-line arguments, so that they win over config/application.yaml
-        this.context = builder.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        this.context = builder.run(arguments(properties));
     }
 
     /** A new hub in a new folder. */
@@ -73,6 +72,22 @@ public final class Hub implements AutoCloseable {
 
     /** A new hub in a new folder, on a clock the test moves. */
     public static Hub start(Path dir, Clock clock, String... extraProperties) {
+        return new Hub(dir, settings(dir, extraProperties), clock, new PlatformUploads());
+    }
+
+    /**
+     * A hub on the folder and settings another one ran with (from {@link #settings}), e.g. one in a JVM of its own
+     * that was killed ({@link ForkedHub}).
+     */
+    public static Hub start(Path dir, Map<String, Object> settings) {
+        return new Hub(dir, new LinkedHashMap<>(settings), null, new PlatformUploads());
+    }
+
+    /**
+     * What a hub in {@code dir} runs with: test-hub.yaml, its folders (journal, ledger, platforms, local folders) under
+     * {@code dir}, free ports for the simulated platforms and the mailbox, then {@code extraProperties} (key=value).
+     */
+    public static Map<String, Object> settings(Path dir, String... extraProperties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.config.additional-location", "classpath:/test-hub.yaml");
         properties.put("server.port", 0);
@@ -98,7 +113,12 @@ public final class Hub implements AutoCloseable {
             int eq = property.indexOf('=');
             properties.put(property.substring(0, eq), property.substring(eq + 1));
         }
-        return new Hub(dir, properties, clock, new PlatformUploads());
+        return properties;
+    }
+
+    /** As command-line arguments, so that they win over config/application.yaml. */
+    static String[] arguments(Map<String, Object> settings) {
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     /** Stops this hub and starts a new one on the same folders and ports, as after a restart. */
@@ -247,14 +267,17 @@ public final class Hub implements AutoCloseable {
 
     /** Calls as one of the test users (admin, liaison, viewer, system; password {@code <name>-test-pass}), or null: none. */
     public Client as(String user) {
-        return new Client(user);
+        return new Client(url(""), user);
     }
 
-    public final class Client {
+    /** Calls a hub at {@code baseUrl} (http://host:port) as a test user, as {@link #as} does. */
+    public static final class Client {
 
+        private final String baseUrl;
         private final String authorization;
 
-        private Client(String user) {
+        Client(String baseUrl, String user) {
+            this.baseUrl = baseUrl;
             this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
                     .encodeToString((user + ":" + user + "-test-pass").getBytes(StandardCharsets.UTF_8));
         }
@@ -278,7 +301,7 @@ public final class Hub implements AutoCloseable {
         }
 
         private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path)));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
             return authorization == null ? builder : builder.header("Authorization", authorization);
         }
     }
