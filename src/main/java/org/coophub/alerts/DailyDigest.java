@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.coophub.platform.Failures;
 import org.coophub.ledger.Ledger;
+import org.coophub.ledger.OpenRequests;
 import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.Unpublished;
 import org.coophub.ledger.RequestState;
@@ -36,6 +37,7 @@ public class DailyDigest {
     private static final int MAX_REFUSED_LISTED = 100;
 
     private final Ledger ledger;
+    private final OpenRequests openRequests;
     private final JdbcClient jdbc;
     private final DutyRoster roster;
     private final AlertScheduleProperties schedule;
@@ -45,9 +47,11 @@ public class DailyDigest {
     private volatile LocalDate doneFor;
 
     /** @param zone the bureau's zone (coophub.zone): the digest's day, its time of day and the times it shows */
-    public DailyDigest(Ledger ledger, JdbcClient jdbc, DutyRoster roster, AlertScheduleProperties schedule,
-            ProducerTemplate producer, @Value("${coophub.zone:Asia/Shanghai}") ZoneId zone) {
+    public DailyDigest(Ledger ledger, OpenRequests openRequests, JdbcClient jdbc, DutyRoster roster,
+            AlertScheduleProperties schedule, ProducerTemplate producer,
+            @Value("${coophub.zone:Asia/Shanghai}") ZoneId zone) {
         this.ledger = ledger;
+        this.openRequests = openRequests;
         this.jdbc = jdbc;
         this.roster = roster;
         this.schedule = schedule;
@@ -63,7 +67,7 @@ public class DailyDigest {
             return false;
         }
         List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(EscalationLevel.OFFICER_AND_SUPERVISOR);
-        RenderedMail mail = new DigestMail(zone).render(facts(ledger.openRequests(), now, schedule,
+        RenderedMail mail = new DigestMail(zone).render(facts(openRequests.openRequests(), now, schedule,
                 ledger.rejectedInputsSince("PLATFORM", refusedSince(now), MAX_REFUSED_LISTED),
                 ledger.unpublishedReplies(now.minusHours(1))));
         Exchange result = producer.send("direct:send-alert-mail", exchange -> {
@@ -119,12 +123,12 @@ public class DailyDigest {
     }
 
     /** The open requests in their groups; "due soon" is the same window as the dashboard's, shorter for urgent ones. */
-    static DigestFacts facts(List<Ledger.OpenRequest> openRequests, OffsetDateTime now,
+    static DigestFacts facts(List<OpenRequests.OpenRequest> openRequests, OffsetDateTime now,
             AlertScheduleProperties schedule, List<RejectedInput> refused, List<Unpublished> heldBack) {
         List<DigestFacts.Row> overdue = new ArrayList<>();
         List<DigestFacts.Row> dueSoon = new ArrayList<>();
         List<DigestFacts.Row> other = new ArrayList<>();
-        for (Ledger.OpenRequest open : openRequests) {
+        for (OpenRequests.OpenRequest open : openRequests) {
             boolean awaitingSignature = open.state() == RequestState.RECEIVED && open.signForDue() != null;
             DeadlineKind kind = awaitingSignature ? DeadlineKind.SIGN_FOR : DeadlineKind.REPLY;
             OffsetDateTime due = awaitingSignature ? open.signForDue() : open.replyDue();

@@ -1,12 +1,12 @@
 package org.coophub.ledger;
 
+import static org.coophub.ledger.Columns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The record of every request and every change to it. All writes go through here so that each state
- * change and its history line are committed together.
+ * change and its history line are committed together. The read-only views over it for people live beside it:
+ * {@link RequestSearch} (the request list), {@link OpenRequests} (what is still waiting) and
+ * {@link org.coophub.reporting.MonthlyCounts} (the charts).
  */
 @Component
 public class Ledger {
-
-    private static final String AWAITING_REPLY = RequestState.sqlList(RequestState.AWAITING_REPLY);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -307,195 +307,10 @@ public class Ledger {
                 .optional();
     }
 
-    /** A request still waiting for a reply or a signature, with the deadline it waits on. */
-    public record OpenRequest(String requestId, RequestType type, Priority priority, Direction direction,
-            RequestState state, OffsetDateTime replyDue, OffsetDateTime signForDue) {
-    }
-
-    /** Every request still waiting (for the daily digest), soonest deadline first. */
-    public List<OpenRequest> openRequests() {
-        return jdbc.sql("""
-                SELECT request_id, type, priority, direction, state, reply_due_at, sign_due_at FROM cooperation_request
-                WHERE state IN %s AND reply_due_at IS NOT NULL
-                ORDER BY reply_due_at""".formatted(AWAITING_REPLY))
-                .query((rs, n) -> new OpenRequest(rs.getString(1), RequestType.valueOf(rs.getString(2)),
-                        Priority.valueOf(rs.getString(3)), Direction.valueOf(rs.getString(4)),
-                        RequestState.valueOf(rs.getString(5)), utc(rs, "reply_due_at"), utc(rs, "sign_due_at")))
-                .list();
-    }
-
-    /** A request still waiting, with what the dashboard needs to say whom it waits on. */
-    public record Waiting(String requestId, RequestType type, Priority priority, Direction direction,
-            RequestState state, String requestingRoom, String targetRegion, String platform, String fromRegion,
-            String fromUnitName, String signedBy, OffsetDateTime replyDue, OffsetDateTime signForDue) {
-
-        /** The deadline it waits on now: signing for while a request to us is unsigned, else the reply. */
-        public OffsetDateTime deadline() {
-            return state == RequestState.RECEIVED && signForDue != null ? signForDue : replyDue;
-        }
-    }
-
-    /** Every request still waiting with a deadline due before {@code dueBefore}, soonest first. */
-    public List<Waiting> waiting(OffsetDateTime dueBefore) {
-        return jdbc.sql("""
-                SELECT request_id, type, priority, direction, state, requesting_room, target_region, platform,
-                    from_region, from_unit_name, signed_by, reply_due_at, sign_due_at FROM cooperation_request
-                WHERE state IN %s
-                  AND (reply_due_at < ? OR (state = 'RECEIVED' AND sign_due_at < ?))
-                ORDER BY reply_due_at""".formatted(AWAITING_REPLY))
-                .params(utcOf(dueBefore), utcOf(dueBefore))
-                .query((rs, n) -> new Waiting(rs.getString(1), RequestType.valueOf(rs.getString(2)),
-                        Priority.valueOf(rs.getString(3)), Direction.valueOf(rs.getString(4)),
-                        RequestState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getString(11), utc(rs, "reply_due_at"),
-                        utc(rs, "sign_due_at")))
-                .list();
-    }
-
-    /** Requests by direction and state, every request counted once. */
-    public record StateCount(Direction direction, RequestState state, long count) {
-    }
-
-    public List<StateCount> countsByDirectionAndState() {
-        return jdbc.sql("SELECT direction, state, COUNT(*) FROM cooperation_request GROUP BY direction, state")
-                .query((rs, n) -> new StateCount(Direction.valueOf(rs.getString(1)), RequestState.valueOf(rs.getString(2)),
-                        rs.getLong(3)))
-                .list();
-    }
-
-    /**
-     * What the request list searches by; null (or blank) fields do not filter. {@code requestId} and
-     * {@code requestingRoom} match anywhere in the value, {@code targetRegion} at its start (so "31" finds every
-     * request to Shanghai); accepted times are a half-open span [acceptedFrom, acceptedBefore).
-     */
-    public record Search(String requestId, Direction direction, RequestType type, RequestState state,
-            String requestingRoom, String targetRegion, OffsetDateTime acceptedFrom, OffsetDateTime acceptedBefore) {
-    }
-
-    /** One line of the request list. */
-    public record Summary(String requestId, Direction direction, RequestType type, Priority priority, RequestState state,
-            String requestingRoom, String targetRegion, String platform, OffsetDateTime acceptedAt,
-            OffsetDateTime replyDue) {
-    }
-
-    public record Page(List<Summary> items, long total, int page, int size) {
-
-        public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
-    }
-
-    /**
-     * A page of the requests matching {@code search}, newest first (page 0 first). The SQL is made only of fixed
-     * fragments; every value the user typed is a bound parameter, wildcards in it escaped.
-     */
-    public Page search(Search search, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> params = new java.util.ArrayList<>();
-        if (!blank(search.requestId())) {
-            where.append(" AND request_id LIKE ? ESCAPE '!'");
-            params.add("%" + likeEscaped(search.requestId().strip()) + "%");
-        }
-        if (search.direction() != null) {
-            where.append(" AND direction = ?");
-            params.add(search.direction().name());
-        }
-        if (search.type() != null) {
-            where.append(" AND type = ?");
-            params.add(search.type().name());
-        }
-        if (search.state() != null) {
-            where.append(" AND state = ?");
-            params.add(search.state().name());
-        }
-        if (!blank(search.requestingRoom())) {
-            where.append(" AND requesting_room LIKE ? ESCAPE '!'");
-            params.add("%" + likeEscaped(search.requestingRoom().strip()) + "%");
-        }
-        if (!blank(search.targetRegion())) {
-            where.append(" AND target_region LIKE ? ESCAPE '!'");
-            params.add(likeEscaped(search.targetRegion().strip()) + "%");
-        }
-        if (search.acceptedFrom() != null) {
-            where.append(" AND accepted_at >= ?");
-            params.add(utcOf(search.acceptedFrom()));
-        }
-        if (search.acceptedBefore() != null) {
-            where.append(" AND accepted_at < ?");
-            params.add(utcOf(search.acceptedBefore()));
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM cooperation_request" + where).params(params)
-                .query(Long.class).single();
-        List<Object> pageParams = new java.util.ArrayList<>(params);
-        pageParams.add((long) page * size);
-        pageParams.add(size);
-        List<Summary> items = jdbc.sql("""
-                SELECT request_id, direction, type, priority, state, requesting_room, target_region, platform, accepted_at,
-                    reply_due_at FROM cooperation_request""" + where
-                        + " ORDER BY accepted_at DESC, request_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
-                .params(pageParams)
-                .query((rs, n) -> new Summary(rs.getString(1), Direction.valueOf(rs.getString(2)),
-                        RequestType.valueOf(rs.getString(3)), Priority.valueOf(rs.getString(4)),
-                        RequestState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        utc(rs, "accepted_at"), utc(rs, "reply_due_at")))
-                .list();
-        return new Page(items, total, page, size);
-    }
-
-    /** Requests that entered the ledger in one month (local to {@code zone}), by direction and type. */
-    public record MonthCount(YearMonth month, Direction direction, RequestType type, long count) {
-    }
-
-    /**
-     * Requests accepted in [from, before), counted by the month of their acceptance in {@code zone}, direction and
-     * type (GROUP BY in the database; the zone is a bound parameter, portable between H2 and PostgreSQL).
-     */
-    public List<MonthCount> countsByMonth(OffsetDateTime from, OffsetDateTime before, ZoneId zone) {
-        return jdbc.sql("""
-                SELECT y, m, direction, type, COUNT(*) FROM (
-                    SELECT EXTRACT(YEAR FROM accepted_at AT TIME ZONE ?) AS y, EXTRACT(MONTH FROM accepted_at AT TIME ZONE ?) AS m,
-                        direction, type FROM cooperation_request WHERE accepted_at >= ? AND accepted_at < ?) t
-                GROUP BY y, m, direction, type ORDER BY y, m, direction, type""")
-                .params(zone.getId(), zone.getId(), utcOf(from), utcOf(before))
-                .query((rs, n) -> new MonthCount(YearMonth.of(rs.getInt(1), rs.getInt(2)),
-                        Direction.valueOf(rs.getString(3)), RequestType.valueOf(rs.getString(4)), rs.getLong(5)))
-                .list();
-    }
-
-    /** Replies given in one month that had a deadline, and how many of them came on time (late_seconds = 0). */
-    public record MonthTimeliness(YearMonth month, long onTime, long withDeadline) {
-    }
-
-    /** Replies (both directions) given in [from, before), by the month of {@code repliedAt} in {@code zone}. */
-    public List<MonthTimeliness> onTimeByMonth(OffsetDateTime from, OffsetDateTime before, ZoneId zone) {
-        return jdbc.sql("""
-                SELECT y, m, SUM(CASE WHEN late_seconds = 0 THEN 1 ELSE 0 END), COUNT(*) FROM (
-                    SELECT EXTRACT(YEAR FROM replied_at AT TIME ZONE ?) AS y, EXTRACT(MONTH FROM replied_at AT TIME ZONE ?) AS m,
-                        late_seconds FROM reply WHERE late_seconds IS NOT NULL AND replied_at >= ? AND replied_at < ?) t
-                GROUP BY y, m ORDER BY y, m""")
-                .params(zone.getId(), zone.getId(), utcOf(from), utcOf(before))
-                .query((rs, n) -> new MonthTimeliness(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getLong(3),
-                        rs.getLong(4)))
-                .list();
-    }
-
     /** The request as it came (canonical JSON, personal data included: mask before showing it). */
     public Optional<String> payload(String requestId) {
         return jdbc.sql("SELECT payload FROM cooperation_request WHERE request_id = ?").param(requestId)
                 .query(String.class).optional();
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    /** A LIKE pattern matching the text literally ('!' is the escape character). */
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    private static OffsetDateTime utcOf(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Requests accepted before {@code acceptedBefore} and not yet published: candidates to enqueue again. */
@@ -591,11 +406,6 @@ public class Ledger {
                 fromUnitCode == null ? null : new Unit(fromUnitCode, rs.getString("from_unit_name")),
                 utc(rs, "signed_at"), rs.getString("signed_by"), utc(rs, "delivered_at"), utc(rs, "reply_due_at"),
                 utc(rs, "sign_due_at"), reply, history);
-    }
-
-    private static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
 }

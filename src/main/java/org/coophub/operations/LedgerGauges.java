@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.coophub.ledger.Direction;
+import org.coophub.ledger.OpenRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.coophub.ledger.RequestState;
@@ -33,13 +34,15 @@ public class LedgerGauges {
     private static final String WAITING = RequestState.sqlList(RequestState.AWAITING_REPLY);
 
     private final JdbcClient jdbc;
+    private final OpenRequests openRequests;
     private final Clock clock;
     private final MultiGauge requests;
     private final MultiGauge overdue;
     private final MultiGauge rejected;
 
-    public LedgerGauges(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
+    public LedgerGauges(JdbcClient jdbc, OpenRequests openRequests, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.openRequests = openRequests;
         this.clock = clock;
         this.requests = MultiGauge.builder("coophub.requests")
                 .description("Requests in the ledger by direction and state").register(registry);
@@ -53,14 +56,20 @@ public class LedgerGauges {
     @Scheduled(fixedDelayString = "${coophub.operations.metrics-refresh:5s}")
     public void refresh() {
         try {
-            requests.register(rows("SELECT direction, state, COUNT(*) FROM cooperation_request GROUP BY direction, state",
-                    "direction", "state"), true);
+            requests.register(requestRows(), true);
             overdue.register(overdueRows(), true);
             rejected.register(rows("SELECT source, COUNT(*) FROM rejected_input GROUP BY source", "source"), true);
         } catch (RuntimeException e) {
             // the database is unreachable: keep the last values; the db health component reports the outage
             log.warn("Ledger gauges not refreshed: {}", e.toString());
         }
+    }
+
+    private List<MultiGauge.Row<?>> requestRows() {
+        return openRequests.countsByDirectionAndState().stream()
+                .<MultiGauge.Row<?>>map(c -> MultiGauge.Row.of(
+                        Tags.of("direction", c.direction().name(), "state", c.state().name()), c.count()))
+                .toList();
     }
 
     /** Both directions always, 0 included: an alert rule on this gauge must see 0, not a missing series. */

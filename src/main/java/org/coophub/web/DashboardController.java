@@ -14,6 +14,7 @@ import org.coophub.alerts.AlertStore;
 import org.coophub.intake.QuarantineFolder;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
+import org.coophub.ledger.OpenRequests;
 import org.coophub.ledger.RequestState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public class DashboardController {
     static final int SHOWN = 100;
 
     private final Ledger ledger;
+    private final OpenRequests openRequests;
     private final AlertStore alerts;
     private final QuarantineFolder quarantine;
     private final CompositeHealthContributor platforms;
@@ -49,10 +51,11 @@ public class DashboardController {
     private final Clock clock;
     private final String bureauName;
 
-    public DashboardController(Ledger ledger, AlertStore alerts, QuarantineFolder quarantine,
+    public DashboardController(Ledger ledger, OpenRequests openRequests, AlertStore alerts, QuarantineFolder quarantine,
             @Qualifier("platformsHealthContributor") CompositeHealthContributor platforms,
             AlertScheduleProperties schedule, Clock clock, @Value("${coophub.bureau.name}") String bureauName) {
         this.ledger = ledger;
+        this.openRequests = openRequests;
         this.alerts = alerts;
         this.quarantine = quarantine;
         this.platforms = platforms;
@@ -66,7 +69,7 @@ public class DashboardController {
     }
 
     /** A waiting request with its deadline, how long is left (due soon) or how late it is (overdue), whom it waits on. */
-    public record Deadline(Ledger.Waiting request, String kind, OffsetDateTime deadline, Duration distance,
+    public record Deadline(OpenRequests.Waiting request, String kind, OffsetDateTime deadline, Duration distance,
             String waitsOn) {
     }
 
@@ -84,7 +87,7 @@ public class DashboardController {
                 ? schedule.dueSoonLead() : schedule.urgentDueSoonLead();
         List<Deadline> dueSoon = new ArrayList<>();
         List<Deadline> overdue = new ArrayList<>();
-        for (Ledger.Waiting waiting : ledger.waiting(now.plus(lead))) {
+        for (OpenRequests.Waiting waiting : openRequests.waiting(now.plus(lead))) {
             OffsetDateTime deadline = waiting.deadline();
             if (deadline == null) {
                 continue;
@@ -124,7 +127,8 @@ public class DashboardController {
             STATES.get(direction).forEach(state -> states.put(state, 0L));
             byDirection.put(direction, states);
         }
-        ledger.countsByDirectionAndState().forEach(c -> byDirection.get(c.direction()).merge(c.state(), c.count(), Long::sum));
+        openRequests.countsByDirectionAndState()
+                .forEach(c -> byDirection.get(c.direction()).merge(c.state(), c.count(), Long::sum));
         List<DirectionCounts> counts = new ArrayList<>();
         byDirection.forEach((direction, states) -> counts.add(new DirectionCounts(direction, states,
                 states.entrySet().stream().filter(e -> RequestState.AWAITING_REPLY.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum(),
@@ -133,7 +137,7 @@ public class DashboardController {
     }
 
     /** Ours wait on the other region; those sent to us wait on our bureau (to sign for) or the unit that signed. */
-    private String waitsOn(Ledger.Waiting waiting) {
+    private String waitsOn(OpenRequests.Waiting waiting) {
         if (waiting.direction() == Direction.OUTBOUND) {
             return "对方地区 other region " + waiting.targetRegion() + "（" + waiting.platform() + "）";
         }

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.coophub.alerts.Labels;
 import org.coophub.intake.FieldError;
 import org.coophub.ledger.Direction;
-import org.coophub.ledger.Ledger;
 import org.coophub.reporting.MonthlyAssessment;
+import org.coophub.reporting.MonthlyCounts;
 import org.coophub.reporting.Period;
 import org.coophub.reporting.ReportingRules;
 import org.coophub.reporting.StatisticsReport;
@@ -33,15 +33,15 @@ public class ReportPages {
 
     static final int MONTHS = 12;
 
-    private final Ledger ledger;
+    private final MonthlyCounts monthly;
     private final StatisticsReport statistics;
     private final MonthlyAssessment assessment;
     private final Clock clock;
     private final ZoneId zone;
 
-    public ReportPages(Ledger ledger, StatisticsReport statistics, MonthlyAssessment assessment, Clock clock,
+    public ReportPages(MonthlyCounts monthly, StatisticsReport statistics, MonthlyAssessment assessment, Clock clock,
             @Value("${coophub.zone:Asia/Shanghai}") ZoneId zone) {
-        this.ledger = ledger;
+        this.monthly = monthly;
         this.statistics = statistics;
         this.assessment = assessment;
         this.clock = clock;
@@ -87,7 +87,7 @@ public class ReportPages {
                 counts.put(direction + "/" + type, new long[MONTHS]);
             }
         }
-        for (Ledger.MonthCount count : ledger.countsByMonth(start, end, zone)) {
+        for (MonthlyCounts.MonthCount count : monthly.countsByMonth(start, end, zone)) {
             counts.get(count.direction() + "/" + count.type())[months.indexOf(count.month())] += count.count();
         }
         List<Series> series = new ArrayList<>();
@@ -100,7 +100,7 @@ public class ReportPages {
         }
         long[] onTime = new long[MONTHS];
         long[] withDeadline = new long[MONTHS];
-        for (Ledger.MonthTimeliness month : ledger.onTimeByMonth(start, end, zone)) {
+        for (MonthlyCounts.MonthTimeliness month : monthly.onTimeByMonth(start, end, zone)) {
             int i = months.indexOf(month.month());
             onTime[i] = month.onTime();
             withDeadline[i] = month.withDeadline();

@@ -14,6 +14,7 @@ import org.coophub.intake.FieldError;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
+import org.coophub.ledger.RequestSearch;
 import org.coophub.ledger.RequestState;
 import org.coophub.reporting.ReportingRules;
 import org.coophub.request.RequestType;
@@ -35,13 +36,15 @@ public class RequestPages {
     static final int PAGE_SIZE = 25;
 
     private final Ledger ledger;
+    private final RequestSearch requests;
     private final AlertStore alerts;
     private final ObjectMapper json;
     private final ZoneId zone;
 
-    public RequestPages(Ledger ledger, AlertStore alerts, ObjectMapper json,
+    public RequestPages(Ledger ledger, RequestSearch requests, AlertStore alerts, ObjectMapper json,
             @Value("${coophub.zone:Asia/Shanghai}") ZoneId zone) {
         this.ledger = ledger;
+        this.requests = requests;
         this.alerts = alerts;
         this.json = json;
         this.zone = zone;
@@ -71,8 +74,9 @@ public class RequestPages {
         } catch (NumberFormatException e) {
             errors.add(new FieldError("page", "integer", "must be a whole number: " + page));
         }
-        Ledger.Page result = ledger.search(new Ledger.Search(form.requestId(), dir, requestType, requestState,
-                form.room(), form.region(), fromDate == null ? null : fromDate.atStartOfDay(zone).toOffsetDateTime(),
+        RequestSearch.Page result = requests.search(new RequestSearch.Search(form.requestId(), dir, requestType,
+                requestState, form.room(), form.region(),
+                fromDate == null ? null : fromDate.atStartOfDay(zone).toOffsetDateTime(),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toOffsetDateTime()), pageNumber, PAGE_SIZE);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

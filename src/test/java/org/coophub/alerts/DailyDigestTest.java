@@ -7,7 +7,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.coophub.ledger.Direction;
-import org.coophub.ledger.Ledger;
+import org.coophub.ledger.OpenRequests;
 import org.coophub.ledger.RequestState;
 import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
@@ -33,8 +33,8 @@ class DailyDigestTest {
         assertThat(facts.overdue()).extracting(DigestFacts.Row::requestId).containsExactly("URGENT-LATE");
     }
 
-    private static Ledger.OpenRequest open(String id, Priority priority, Duration dueIn) {
-        return new Ledger.OpenRequest(id, RequestType.RECORD_CHECK, priority, Direction.OUTBOUND,
+    private static OpenRequests.OpenRequest open(String id, Priority priority, Duration dueIn) {
+        return new OpenRequests.OpenRequest(id, RequestType.RECORD_CHECK, priority, Direction.OUTBOUND,
                 RequestState.PUBLISHED, NOW.plus(dueIn), null);
     }
 }

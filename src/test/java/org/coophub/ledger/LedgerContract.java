@@ -25,6 +25,8 @@ abstract class LedgerContract {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
     private Ledger ledger;
+    private RequestSearch requests;
+    private OpenRequests openRequests;
 
     abstract DataSource newDatabase();
 
@@ -34,7 +36,10 @@ abstract class LedgerContract {
     void migrate() {
         DataSource dataSource = newDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor(), "classpath:db/migration/common").load().migrate();
-        ledger = new Ledger(JdbcClient.create(dataSource), clock);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        ledger = new Ledger(jdbc, clock);
+        requests = new RequestSearch(jdbc);
+        openRequests = new OpenRequests(jdbc);
     }
 
     @Test
@@ -284,58 +289,46 @@ abstract class LedgerContract {
         ledger.admit(entry("OTHER_3", "h3"), "accepted");
         ledger.markPublished("CY-2", "inbound/CY-2.json");
 
-        Ledger.Page all = ledger.search(new Ledger.Search(null, null, null, null, null, null, null, null), 0, 2);
+        RequestSearch.Search everything = new RequestSearch.Search(null, null, null, null, null, null, null, null);
+        RequestSearch.Page all = requests.search(everything, 0, 2);
         assertThat(all.total()).isEqualTo(3);
         assertThat(all.pages()).isEqualTo(2);
-        assertThat(all.items()).extracting(Ledger.Summary::requestId).containsExactly("OTHER_3", "CY-2");
-        assertThat(ledger.search(new Ledger.Search(null, null, null, null, null, null, null, null), 1, 2).items())
-                .extracting(Ledger.Summary::requestId).containsExactly("CY-1");
+        assertThat(all.items()).extracting(RequestSearch.Summary::requestId).containsExactly("OTHER_3", "CY-2");
+        assertThat(requests.search(everything, 1, 2).items())
+                .extracting(RequestSearch.Summary::requestId).containsExactly("CY-1");
 
-        assertThat(ids(new Ledger.Search("cy-", null, null, null, null, null, null, null))).isEmpty();
-        assertThat(ids(new Ledger.Search("CY-", Direction.OUTBOUND, RequestType.RECORD_CHECK, null, "预审", "31", null,
-                null))).containsExactly("CY-2", "CY-1");
-        assertThat(ids(new Ledger.Search(null, null, null, RequestState.PUBLISHED, null, null, null, null)))
+        assertThat(ids(new RequestSearch.Search("cy-", null, null, null, null, null, null, null))).isEmpty();
+        assertThat(ids(new RequestSearch.Search("CY-", Direction.OUTBOUND, RequestType.RECORD_CHECK, null, "预审", "31",
+                null, null))).containsExactly("CY-2", "CY-1");
+        assertThat(ids(new RequestSearch.Search(null, null, null, RequestState.PUBLISHED, null, null, null, null)))
                 .containsExactly("CY-2");
         // user text is data, never SQL or a wildcard
-        assertThat(ids(new Ledger.Search("%", null, null, null, null, null, null, null))).isEmpty();
-        assertThat(ids(new Ledger.Search("R_3", null, null, null, null, null, null, null))).containsExactly("OTHER_3");
-        assertThat(ids(new Ledger.Search("x' OR '1'='1", null, null, null, null, null, null, null))).isEmpty();
-        assertThat(ids(new Ledger.Search(null, Direction.INBOUND, null, null, null, null, null, null))).isEmpty();
-        assertThat(ids(new Ledger.Search(null, null, null, null, null, "11", null, null))).isEmpty();
+        assertThat(ids(new RequestSearch.Search("%", null, null, null, null, null, null, null))).isEmpty();
+        assertThat(ids(new RequestSearch.Search("R_3", null, null, null, null, null, null, null)))
+                .containsExactly("OTHER_3");
+        assertThat(ids(new RequestSearch.Search("x' OR '1'='1", null, null, null, null, null, null, null))).isEmpty();
+        assertThat(ids(new RequestSearch.Search(null, Direction.INBOUND, null, null, null, null, null, null))).isEmpty();
+        assertThat(ids(new RequestSearch.Search(null, null, null, null, null, "11", null, null))).isEmpty();
         OffsetDateTime second = OffsetDateTime.parse("2026-03-02T08:01:00Z");
-        assertThat(ids(new Ledger.Search(null, null, null, null, null, null, second, second.plusMinutes(1))))
+        assertThat(ids(new RequestSearch.Search(null, null, null, null, null, null, second, second.plusMinutes(1))))
                 .containsExactly("CY-2");
     }
 
     @Test
-    void countsRequestsAndOnTimeRepliesByLocalMonth() {
-        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
-        ledger.admit(entry("M-1", "h1"), "accepted"); // 2026-03-02 16:00 in Shanghai
-        ledger.setDeadlines("M-1", OffsetDateTime.parse("2026-03-09T08:00:00Z"), null);
-        clock.set(Instant.parse("2026-03-31T17:00:00Z")); // 1 April, 01:00 in Shanghai
+    void countsRequestsByDirectionAndState() {
+        ledger.admit(entry("M-1", "h1"), "accepted");
         ledger.admit(entry("M-2", "h2"), "accepted");
-        ledger.setDeadlines("M-2", OffsetDateTime.parse("2026-03-09T08:00:00Z"), null);
         ledger.admit(entry("M-3", "h3"), "accepted");
-        ledger.recordReply(reply("M-1", "r1"), Direction.OUTBOUND, "reply"); // on time, 5 March
-        ledger.recordReply(new NewReply("M-2", new Unit("310104000000", "徐汇分局"), "FOUND",
-                OffsetDateTime.parse("2026-03-31T23:00:00+08:00"), "r2", "{}", List.of()), Direction.OUTBOUND, "reply");
-        ledger.recordReply(reply("M-3", "r3"), Direction.OUTBOUND, "reply"); // no deadline: not counted
+        ledger.recordReply(reply("M-1", "r1"), Direction.OUTBOUND, "reply");
+        ledger.recordReply(reply("M-2", "r2"), Direction.OUTBOUND, "reply");
+        ledger.recordReply(reply("M-3", "r3"), Direction.OUTBOUND, "reply");
 
-        OffsetDateTime from = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");
-        OffsetDateTime before = OffsetDateTime.parse("2026-05-01T00:00:00+08:00");
-        assertThat(ledger.countsByMonth(from, before, shanghai)).containsExactly(
-                new Ledger.MonthCount(java.time.YearMonth.of(2026, 3), Direction.OUTBOUND, RequestType.RECORD_CHECK, 1),
-                new Ledger.MonthCount(java.time.YearMonth.of(2026, 4), Direction.OUTBOUND, RequestType.RECORD_CHECK, 2));
-        assertThat(ledger.countsByMonth(from, OffsetDateTime.parse("2026-04-01T00:00:00+08:00"), shanghai))
-                .extracting(Ledger.MonthCount::count).containsExactly(1L);
-        assertThat(ledger.onTimeByMonth(from, before, shanghai)).containsExactly(
-                new Ledger.MonthTimeliness(java.time.YearMonth.of(2026, 3), 1, 2));
-        assertThat(ledger.countsByDirectionAndState()).containsExactly(
-                new Ledger.StateCount(Direction.OUTBOUND, RequestState.REPLIED, 3));
+        assertThat(openRequests.countsByDirectionAndState()).containsExactly(
+                new OpenRequests.StateCount(Direction.OUTBOUND, RequestState.REPLIED, 3));
     }
 
-    private List<String> ids(Ledger.Search search) {
-        return ledger.search(search, 0, 50).items().stream().map(Ledger.Summary::requestId).toList();
+    private List<String> ids(RequestSearch.Search search) {
+        return requests.search(search, 0, 50).items().stream().map(RequestSearch.Summary::requestId).toList();
     }
 
     private static NewReply reply(String id, String hash) {

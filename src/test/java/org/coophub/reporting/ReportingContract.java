@@ -9,11 +9,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.coophub.ledger.Direction;
+import org.coophub.ledger.Ledger;
+import org.coophub.ledger.NewReply;
+import org.coophub.ledger.NewRequest;
+import org.coophub.request.CooperationRequest;
+import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
+import org.coophub.request.Scope;
+import org.coophub.request.Subject;
+import org.coophub.request.Unit;
 import org.coophub.support.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +32,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Statistics and the monthly assessment, counted by each database the ledger supports (H2 and PostgreSQL). */
+/**
+ * Statistics, the monthly counts of the /stats charts and the monthly assessment, counted by each database the ledger
+ * supports (H2 and PostgreSQL).
+ */
 abstract class ReportingContract {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -35,6 +47,8 @@ abstract class ReportingContract {
     private StatisticsReport statistics;
     private MonthlyAssessment assessment;
     private DetentionStore detentions;
+    private MonthlyCounts monthly;
+    private Ledger ledger;
     private int ids;
 
     abstract DataSource newDatabase();
@@ -49,6 +63,8 @@ abstract class ReportingContract {
         statistics = new StatisticsReport(jdbc, ZONE);
         assessment = new MonthlyAssessment(jdbc, ZONE);
         detentions = new DetentionStore(jdbc, clock);
+        monthly = new MonthlyCounts(jdbc);
+        ledger = new Ledger(jdbc, clock);
     }
 
     /** The source's figures for the first half of 2011 against the first half of 2010. */
@@ -136,6 +152,46 @@ abstract class ReportingContract {
                 .contains(new DetentionFigure("预审一室", YearMonth.of(2026, 3), 7));
         assertThat(detentions.find("预审五室", YearMonth.of(2026, 3))).isEmpty();
         assertThat(ReportCsv.assessment(report)).contains("预审二室,2026-03,7,13,14,-1,-10\r\n");
+    }
+
+    /** Set up through the ledger, not straight into the tables: a reply's lateness is worked out as the ledger records it. */
+    @Test
+    void countsRequestsAndOnTimeRepliesByLocalMonth() {
+        clock.set(Instant.parse("2026-03-02T08:00:00Z"));
+        ledger.admit(request("M-1", "h1"), "accepted"); // 2026-03-02 16:00 in Shanghai
+        ledger.setDeadlines("M-1", OffsetDateTime.parse("2026-03-09T08:00:00Z"), null);
+        clock.set(Instant.parse("2026-03-31T17:00:00Z")); // 1 April, 01:00 in Shanghai
+        ledger.admit(request("M-2", "h2"), "accepted");
+        ledger.setDeadlines("M-2", OffsetDateTime.parse("2026-03-09T08:00:00Z"), null);
+        ledger.admit(request("M-3", "h3"), "accepted");
+        ledger.recordReply(reply("M-1", "r1"), Direction.OUTBOUND, "reply"); // on time, 5 March
+        ledger.recordReply(new NewReply("M-2", new Unit("310104000000", "徐汇分局"), "FOUND",
+                OffsetDateTime.parse("2026-03-31T23:00:00+08:00"), "r2", "{}", List.of()), Direction.OUTBOUND, "reply");
+        ledger.recordReply(reply("M-3", "r3"), Direction.OUTBOUND, "reply"); // no deadline: not counted
+
+        OffsetDateTime from = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");
+        OffsetDateTime before = OffsetDateTime.parse("2026-05-01T00:00:00+08:00");
+        assertThat(monthly.countsByMonth(from, before, ZONE)).containsExactly(
+                new MonthlyCounts.MonthCount(YearMonth.of(2026, 3), Direction.OUTBOUND, RequestType.RECORD_CHECK, 1),
+                new MonthlyCounts.MonthCount(YearMonth.of(2026, 4), Direction.OUTBOUND, RequestType.RECORD_CHECK, 2));
+        assertThat(monthly.countsByMonth(from, OffsetDateTime.parse("2026-04-01T00:00:00+08:00"), ZONE))
+                .extracting(MonthlyCounts.MonthCount::count).containsExactly(1L);
+        assertThat(monthly.onTimeByMonth(from, before, ZONE)).containsExactly(
+                new MonthlyCounts.MonthTimeliness(YearMonth.of(2026, 3), 1, 2));
+    }
+
+    private static NewRequest request(String id, String hash) {
+        CooperationRequest request = new CooperationRequest(id, RequestType.RECORD_CHECK, Priority.ROUTINE, "预审室",
+                "310104", null, "A-2026-001", List.of(new Subject("张三", "11010519491231002X")), "details",
+                OffsetDateTime.of(2026, 3, 2, 15, 30, 0, 0, ZoneOffset.ofHours(8)));
+        return NewRequest.outbound(request, Scope.NATIONAL, "national", "REST", hash,
+                "{\"requestId\":\"" + id + "\",\"name\":\"张三\"}");
+    }
+
+    private static NewReply reply(String id, String hash) {
+        return new NewReply(id, new Unit("310104000000", "徐汇分局"), "FOUND",
+                OffsetDateTime.parse("2026-03-05T10:00:00+08:00"), hash, "{\"requestId\":\"" + id + "\"}",
+                List.of("a.pdf", "b.txt"));
     }
 
     private void publications(List<Row> rows, String room, int count) {
