@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -88,7 +87,6 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlatformCounterpart.class);
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    private static final String PART = ".part";
     private static final String JSON = ".json";
     /** Where the hub may move a reply (or request) once it has taken it. */
     private static final List<String> TAKEN_FOLDERS = List.of("", ".done", ".error");
@@ -326,13 +324,14 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
                 if (plan.attachment) {
                     String name = plan.requestId + "-statement.txt";
                     byte[] statement = statement(plan, unitCode, unitName, repliedAt);
-                    writeAtomically(side.replies.resolve(name), statement);
+                    SimulatorFiles.writeAtomically(side.replies.resolve(name), statement);
                     ObjectNode entry = attachments.addObject();
                     entry.put("name", name);
                     entry.put("sha256", sha256(statement));
                     entry.put("size", statement.length);
                 }
-                writeAtomically(side.replies.resolve(plan.requestId + JSON), MAPPER.writeValueAsBytes(reply));
+                SimulatorFiles.writeAtomically(side.replies.resolve(plan.requestId + JSON),
+                        MAPPER.writeValueAsBytes(reply));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -414,7 +413,7 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
             unit.put("name", from.unit);
             try {
                 Files.createDirectories(side.requests);
-                writeAtomically(side.requests.resolve(id + JSON), MAPPER.writeValueAsBytes(request));
+                SimulatorFiles.writeAtomically(side.requests.resolve(id + JSON), MAPPER.writeValueAsBytes(request));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -458,17 +457,6 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(PLATFORM_OFFSET).truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    /** Writes under {@code <name>.part} and renames, so the final name never shows a half file. */
-    private static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path part = target.resolveSibling(target.getFileName() + PART);
-        Files.write(part, content);
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static String sha256(byte[] content) {

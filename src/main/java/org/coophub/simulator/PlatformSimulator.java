@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -313,7 +311,7 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
         }
         Path pub = file.resolveSibling(file.getFileName() + ".pub");
         Files.writeString(pub, PublicKeyEntry.toString(pair.getPublic()) + " coophub@simulator\n");
-        move(tmp, file);
+        SimulatorFiles.move(tmp, file);
         log.info("Platform simulator generated the client key {} (public key in {})", file, pub);
     }
 
@@ -341,7 +339,7 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        move(tmp, file);
+        SimulatorFiles.move(tmp, file);
     }
 
     private static boolean namesHost(String line, String host) {
@@ -380,14 +378,6 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: leave the default permissions
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
