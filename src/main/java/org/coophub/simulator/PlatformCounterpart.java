@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,7 +21,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +34,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.coophub.hashing.Sha256;
 import org.coophub.platform.PlatformProperties;
 import org.coophub.platform.PlatformsProperties;
 import org.coophub.privacy.IdNumbers;
@@ -327,7 +325,7 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
                     SimulatorFiles.writeAtomically(side.replies.resolve(name), statement);
                     ObjectNode entry = attachments.addObject();
                     entry.put("name", name);
-                    entry.put("sha256", sha256(statement));
+                    entry.put("sha256", Sha256.hex(statement));
                     entry.put("size", statement.length);
                 }
                 SimulatorFiles.writeAtomically(side.replies.resolve(plan.requestId + JSON),
@@ -457,14 +455,6 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(PLATFORM_OFFSET).truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     private Runnable guarded(Side side, String what, Runnable task) {
