@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +32,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.coophub.hashing.Sha256;
 import org.coophub.platform.PlatformProperties;
 import org.coophub.platform.PlatformsProperties;
 import org.coophub.privacy.IdNumbers;
@@ -54,14 +51,9 @@ import org.springframework.stereotype.Component;
  * The other regions, as the simulated platforms play them, so that a newcomer sees the whole round trip without a
  * real platform. For every simulated platform it
  * <ul>
- * <li>watches {@code inbound/} (every {@value #POLL_MILLIS} ms) for the requests coophub publishes
- * ({@code <requestId>.json}; {@code *.part} and dot-files are ignored) and answers each one once: after
- * {@code reply-delay}, or {@code late-delay} for the late share, counted from the request file's modification time so
- * that a restart does not push a reply back. A request with a reply named {@code <requestId>.json} in
- * {@code replies/}, {@code replies/.done/} or {@code replies/.error/} is never answered again, also by a later
- * counterpart on the same folders;</li>
- * <li>writes the reply as {@code replies/<requestId>.json}: its attachment (if any) first, then the JSON, each under
- * a {@code .part} name renamed when complete;</li>
+ * <li>answers every request coophub publishes in {@code inbound/} once, after {@code reply-delay} (or
+ * {@code late-delay} for the late share), as {@code replies/<requestId>.json}, some with an attachment
+ * ({@link CounterpartReplies});</li>
  * <li>every {@code inbound-interval} sends a request to our bureau into {@code requests/<id>.json}: from another
  * province on the national platform, from our own province on the provincial one;</li>
  * <li>collects our replies to those requests as a platform would: each complete {@code our-replies/<id>.json}
@@ -83,11 +75,9 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
     static final ZoneOffset PLATFORM_OFFSET = ZoneOffset.ofHours(8);
 
     private static final Logger log = LoggerFactory.getLogger(PlatformCounterpart.class);
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    private static final String JSON = ".json";
-    /** Where the hub may move a reply (or request) once it has taken it. */
-    private static final List<String> TAKEN_FOLDERS = List.of("", ".done", ".error");
+    static final String JSON = ".json";
 
     /** Bureaus that send us requests, with the abbreviation their case numbers start with. */
     private static final List<Region> REGIONS = List.of(
@@ -108,13 +98,11 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
             "周杰", "吴婷");
     private static final List<String> ROOMS = List.of("刑侦支队", "预审一室", "预审二室", "经侦大队", "城关派出所");
 
-    private final CounterpartProperties settings;
     private final Clock clock;
     private final String ourRegion;
-    private final long seed;
     private final Map<String, Side> sides = new TreeMap<>();
     private final ScheduledExecutorService executor;
-    private final AtomicLong repliesWritten = new AtomicLong();
+    private final CounterpartReplies replies;
 
     @Autowired
     public PlatformCounterpart(CounterpartProperties settings, PlatformSimulator simulator,
@@ -125,10 +113,9 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
     /** Plays the other regions on every platform the simulator serves, starting at once. */
     public PlatformCounterpart(CounterpartProperties settings, PlatformSimulator simulator,
             Map<String, PlatformProperties> platforms, BureauProperties bureau, Clock clock) {
-        this.settings = settings;
         this.clock = clock;
         this.ourRegion = bureau.code().substring(0, 6);
-        this.seed = settings.seed() != 0 ? settings.seed() : new Random().nextLong();
+        long seed = settings.seed() != 0 ? settings.seed() : new Random().nextLong();
         for (String name : simulator.platforms()) {
             PlatformProperties platform = platforms.get(name);
             if (platform == null) {
@@ -140,6 +127,7 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
                     root.resolve(folders.replies()).normalize(), root.resolve(folders.requests()).normalize(),
                     root.resolve(folders.ourReplies()).normalize(), new Random(seed ^ mix(name))));
         }
+        this.replies = new CounterpartReplies(settings, seed, ourRegion, clock);
         this.executor = executor();
         for (Side side : sides.values()) {
             executor.scheduleWithFixedDelay(guarded(side, "scanning inbound", () -> scan(side)), 0, POLL_MILLIS,
@@ -173,14 +161,7 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
      * @throws IllegalArgumentException if the platform has no such request in {@code inbound/}
      */
     public boolean answerNow(String platform, String requestId) {
-        Side side = side(platform);
-        Path file = side.inbound.resolve(requestId + JSON).normalize();
-        if (!file.getParent().equals(side.inbound) || !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no request " + requestId + " in " + side.inbound);
-        }
-        side.seen.add(requestId);
-        Plan plan = plan(side, requestId, file);
-        return plan != null && reply(side, plan);
+        return replies.answerNow(side(platform), requestId);
     }
 
     /** Sends one request from another region to our bureau on a platform now; returns its requestId. */
@@ -190,7 +171,7 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
 
     /** Replies this counterpart has written, on all platforms. */
     public long repliesWritten() {
-        return repliesWritten.get();
+        return replies.repliesWritten();
     }
 
     @Override
@@ -210,36 +191,10 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
         close();
     }
 
-    // --- replies
-
     private void scan(Side side) {
-        List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(side.inbound, "*" + JSON)) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (!name.startsWith(".") && name.length() > JSON.length() && Files.isRegularFile(file)
-                        && !side.seen.contains(stem(name))) {
-                    found.add(file);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return; // the folder comes back with the simulator's next start
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        found.sort(null);
-        for (Path file : found) {
-            String requestId = stem(file.getFileName().toString());
-            if (!side.seen.add(requestId) || presentOrTaken(side.replies, requestId)) {
-                continue;
-            }
-            Plan plan = plan(side, requestId, file);
-            if (plan != null) {
-                long wait = Math.max(0, plan.due - System.currentTimeMillis());
-                executor.schedule(guarded(side, "replying to " + requestId, () -> reply(side, plan)), wait,
-                        TimeUnit.MILLISECONDS);
-            }
-        }
+        replies.scan(side, plan -> executor.schedule(
+                guarded(side, "replying to " + plan.requestId(), () -> replies.reply(side, plan)),
+                Math.max(0, plan.due() - System.currentTimeMillis()), TimeUnit.MILLISECONDS));
     }
 
     // --- our replies
@@ -273,118 +228,17 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
         }
     }
 
-    /** Decides everything about a reply (from the seed and the requestId, so it is repeatable); null if unreadable. */
-    private Plan plan(Side side, String requestId, Path file) {
-        JsonNode request;
-        long published;
-        try {
-            request = MAPPER.readTree(Files.readAllBytes(file));
-            published = Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            log.warn("Platform counterpart '{}': cannot read the request {} ({}), not answering it", side.name,
-                    file.getFileName(), e.getMessage());
-            return null;
-        }
-        Random random = new Random(seed ^ mix(side.name + "/" + requestId));
-        boolean late = random.nextDouble() < settings.lateShare();
-        boolean attachment = random.nextDouble() < settings.attachmentShare();
-        int pick = random.nextInt(10);
-        String result = pick < 8 ? "FOUND" : pick == 8 ? "NOT_FOUND" : "DONE";
-        Duration delay = late ? settings.lateDelay() : settings.replyDelay();
-        return new Plan(requestId, text(request, "targetRegion"), text(request, "type"), result, attachment, late,
-                published + delay.toMillis());
-    }
-
-    private boolean reply(Side side, Plan plan) {
-        synchronized (side) {
-            if (presentOrTaken(side.replies, plan.requestId)) {
-                return false;
-            }
-            String region = plan.targetRegion != null && plan.targetRegion.matches("\\d{6}") ? plan.targetRegion
-                    : ourRegion;
-            String province = region.substring(0, 2);
-            String unitCode = region + "000000";
-            String unitName = (Provinces.isProvince(province) ? Provinces.name(province) + " " : "")
-                    + "simulated bureau";
-            String repliedAt = now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-
-            ObjectNode reply = MAPPER.createObjectNode();
-            reply.put("requestId", plan.requestId);
-            ObjectNode unit = reply.putObject("replyingUnit");
-            unit.put("code", unitCode);
-            unit.put("name", unitName);
-            reply.put("result", plan.result);
-            reply.put("content", content(plan));
-            reply.put("repliedAt", repliedAt);
-            ArrayNode attachments = reply.putArray("attachments");
-            try {
-                Files.createDirectories(side.replies);
-                if (plan.attachment) {
-                    String name = plan.requestId + "-statement.txt";
-                    byte[] statement = statement(plan, unitCode, unitName, repliedAt);
-                    SimulatorFiles.writeAtomically(side.replies.resolve(name), statement);
-                    ObjectNode entry = attachments.addObject();
-                    entry.put("name", name);
-                    entry.put("sha256", Sha256.hex(statement));
-                    entry.put("size", statement.length);
-                }
-                SimulatorFiles.writeAtomically(side.replies.resolve(plan.requestId + JSON),
-                        MAPPER.writeValueAsBytes(reply));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            repliesWritten.incrementAndGet();
-            log.info("Platform counterpart '{}': {} replied {} to {}{} as {}/{}{}", side.name, unitCode, plan.result,
-                    plan.requestId, plan.late ? " (late)" : "", side.replies.getFileName(), plan.requestId + JSON,
-                    plan.attachment ? " with " + plan.requestId + "-statement.txt" : "");
-            return true;
-        }
-    }
-
-    private static String content(Plan plan) {
-        String text = switch (plan.result) {
-            case "NOT_FOUND" -> "经查，未找到相关人员或记录。Checked: no matching person or record was found.";
-            case "DONE" -> "协查已办结。The assisted check is done.";
-            default -> switch (plan.type == null ? "" : plan.type) {
-                case "CASE_VERIFICATION" -> "经核实，案件情况属实。Verified: the case facts are confirmed.";
-                case "PARTY_STATEMENT" -> "已找到当事人并制作笔录。The party was located and a statement taken.";
-                default -> "已查询户籍信息，无前科记录。Household registration found; no criminal record.";
-            };
-        };
-        return plan.attachment ? text + " 笔录见附件。Statement attached." : text;
-    }
-
-    private static byte[] statement(Plan plan, String unitCode, String unitName, String repliedAt) {
-        return ("协查回复附件 / Statement attached to a reply (simulated)\n"
-                + "请求编号 Request: " + plan.requestId + "\n"
-                + "回复单位 Replying unit: " + unitCode + " " + unitName + "\n"
-                + "结果 Result: " + plan.result + "\n"
-                + "时间 Replied at: " + repliedAt + "\n"
-                + "本文件由模拟平台生成。Written by the platform simulator.\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Whether a reply named {@code <requestId>.json} is in the folder or where the hub moves what it took. */
-    private static boolean presentOrTaken(Path folder, String id) {
-        for (String taken : TAKEN_FOLDERS) {
-            Path dir = taken.isEmpty() ? folder : folder.resolve(taken);
-            if (Files.exists(dir.resolve(id + JSON))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // --- requests to our bureau
 
     private String send(Side side) {
         synchronized (side) {
             Random random = side.random;
-            OffsetDateTime now = now();
+            OffsetDateTime now = now(clock);
             String id;
             do {
                 id = "SIM-" + side.name.toUpperCase(Locale.ROOT) + "-" + ID_TIME.format(now) + "-"
                         + side.sent.incrementAndGet();
-            } while (presentOrTaken(side.requests, id));
+            } while (CounterpartReplies.presentOrTaken(side.requests, id));
 
             Region from = from(side.scope, random);
             RequestType type = RequestType.values()[random.nextInt(RequestType.values().length)];
@@ -453,7 +307,8 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
 
     // --- helpers
 
-    private OffsetDateTime now() {
+    /** Now, as the platforms write it: in their time zone, to the second. */
+    static OffsetDateTime now(Clock clock) {
         return OffsetDateTime.now(clock).withOffsetSameInstant(PLATFORM_OFFSET).truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -492,16 +347,7 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
         return side;
     }
 
-    private static String stem(String fileName) {
-        return fileName.substring(0, fileName.length() - JSON.length());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isTextual() ? null : value.asText();
-    }
-
-    private static long mix(String text) {
+    static long mix(String text) {
         long h = 1125899906842597L;
         for (int i = 0; i < text.length(); i++) {
             h = 31 * h + text.charAt(i);
@@ -516,12 +362,8 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
     private record Region(String code, String unit, String abbreviation) {
     }
 
-    private record Plan(String requestId, String targetRegion, String type, String result, boolean attachment,
-            boolean late, long due) {
-    }
-
     /** One platform as the other regions see it. */
-    private static final class Side {
+    static final class Side {
         final String name;
         final Scope scope;
         final Path inbound;
