@@ -1,23 +1,14 @@
 package org.coophub.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -49,9 +40,7 @@ import org.springframework.stereotype.Component;
  * ({@link CounterpartReplies});</li>
  * <li>every {@code inbound-interval} sends a request to our bureau into {@code requests/<id>.json}: from another
  * province on the national platform, from our own province on the provincial one ({@link CounterpartRequests});</li>
- * <li>collects our replies to those requests as a platform would: each complete {@code our-replies/<id>.json}
- * moves with the attachments it names into {@code our-replies/.done/}, so that the names are free again for the
- * next reply (coophub waits rather than overwrite a file another reply left there).</li>
+ * <li>collects our replies to those requests as a platform would ({@link OurRepliesCollector}).</li>
  * </ul>
  * Created only with {@code coophub.simulator.enabled=true} and {@code coophub.simulator.counterpart.enabled=true}
  * (the default), after the simulated SFTP servers; its daemon threads ({@code platform-counterpart-*}) stop on
@@ -66,10 +55,10 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
     static final long POLL_MILLIS = 500;
     /** The platforms speak China Standard Time. */
     static final ZoneOffset PLATFORM_OFFSET = ZoneOffset.ofHours(8);
-
-    private static final Logger log = LoggerFactory.getLogger(PlatformCounterpart.class);
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     static final String JSON = ".json";
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformCounterpart.class);
 
     private final Map<String, Side> sides = new TreeMap<>();
     private final ScheduledExecutorService executor;
@@ -104,8 +93,8 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
         for (Side side : sides.values()) {
             executor.scheduleWithFixedDelay(guarded(side, "scanning inbound", () -> scan(side)), 0, POLL_MILLIS,
                     TimeUnit.MILLISECONDS);
-            executor.scheduleWithFixedDelay(guarded(side, "collecting our replies", () -> collect(side)), POLL_MILLIS,
-                    POLL_MILLIS, TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(guarded(side, "collecting our replies",
+                    () -> OurRepliesCollector.collect(side)), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
             Duration interval = settings.inboundInterval();
             if (!interval.isZero()) {
                 executor.scheduleAtFixedRate(guarded(side, "sending a request", () -> requests.send(side)),
@@ -167,37 +156,6 @@ public class PlatformCounterpart implements DisposableBean, AutoCloseable {
         replies.scan(side, plan -> executor.schedule(
                 guarded(side, "replying to " + plan.requestId(), () -> replies.reply(side, plan)),
                 Math.max(0, plan.due() - System.currentTimeMillis()), TimeUnit.MILLISECONDS));
-    }
-
-    // --- our replies
-
-    private void collect(Side side) {
-        List<Path> complete = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(side.ourReplies, "*" + JSON)) {
-            for (Path file : files) {
-                if (!file.getFileName().toString().startsWith(".") && Files.isRegularFile(file)) {
-                    complete.add(file);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Path reply : complete) {
-            try {
-                Path done = Files.createDirectories(side.ourReplies.resolve(".done"));
-                for (JsonNode attachment : MAPPER.readTree(reply.toFile()).path("attachments")) {
-                    Path file = side.ourReplies.resolve(attachment.path("name").asText()).normalize();
-                    if (file.getParent().equals(side.ourReplies) && Files.isRegularFile(file)) {
-                        Files.move(file, done.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-                Files.move(reply, done.resolve(reply.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                log.warn("Could not collect our reply {} on {}: {}", reply.getFileName(), side.name, e.getMessage());
-            }
-        }
     }
 
     // --- helpers
