@@ -217,6 +217,8 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
             for (String[] folder : new String[][] {{"inbound", folders.inbound()}, {"replies", folders.replies()},
                     {"requests", folders.requests()}, {"our-replies", folders.ourReplies()}}) {
                 Path path = root.resolve(folder[1]).normalize();
+                // platform/FolderRules guarantees this for settings bound from coophub.platforms, but the public
+                // constructor also takes PlatformProperties that never went through it (tests, a local system's SFTP)
                 if (!path.startsWith(root) || path.equals(root)) {
                     throw new IllegalArgumentException(where + ".folders." + folder[0]
                             + " must be a folder inside the platform root");
