@@ -8,8 +8,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * How the simulator puts a file in place: complete under another name, then renamed, atomically where the file
- * system can. Where it cannot, the simulator still runs, with a plain rename: it stands in for a platform on any
- * machine. The hub's own writers do not fall back (a local system must never see half a file), which is why
+ * system can. Where it cannot, the simulator still runs, with a plain (copying) move: it stands in for a platform
+ * on any machine. The hub's own writers do not fall back (a local system must never see half a file), which is why
  * {@code delivery/LocalDelivery} keeps its own.
  */
 final class SimulatorFiles {
