@@ -3,6 +3,7 @@ package org.coophub.inbound;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import org.coophub.hashing.Sha256;
 import org.coophub.intake.CanonicalJson;
 import org.coophub.intake.RequestJson;
 import org.coophub.request.CooperationRequest;
@@ -33,7 +34,7 @@ public final class InboundRequestJson {
 
     /** Hex SHA-256 of the canonical form, every field included. */
     public static String contentHash(InboundRequest inbound) {
-        return CanonicalJson.sha256Hex(write(inbound));
+        return Sha256.hex(write(inbound));
     }
 
     /**
@@ -42,7 +43,7 @@ public final class InboundRequestJson {
      */
     public static String contentHash(ParsedInboundRequest parsed) {
         InboundRequest inbound = parsed.inbound();
-        return CanonicalJson.sha256Hex(CanonicalJson.object(json -> {
+        return Sha256.hex(CanonicalJson.object(json -> {
             RequestJson.writeSubmitted(json, parsed.parsed());
             writeSender(json, inbound);
         }));

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import org.coophub.request.Unit;
 
 /**
@@ -60,15 +57,6 @@ public final class CanonicalJson {
             writeIfPresent(json, "code", unit.code());
             writeIfPresent(json, "name", unit.name());
             json.writeEndObject();
-        }
-    }
-
-    /** Hex SHA-256 of a canonical form. */
-    public static String sha256Hex(byte[] json) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.coophub.hashing.Sha256;
 import org.coophub.request.CooperationRequest;
 import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
@@ -39,7 +40,7 @@ public final class RequestJson {
      * differs on every submission of the same document.
      */
     public static String contentHash(ParsedRequest parsed) {
-        return CanonicalJson.sha256Hex(CanonicalJson.object(json -> writeSubmitted(json, parsed)));
+        return Sha256.hex(CanonicalJson.object(json -> writeSubmitted(json, parsed)));
     }
 
     /** Reads back what {@link #write} wrote; the input is trusted, so it is not validated again. */

@@ -11,8 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.coophub.hashing.Sha256;
 
 /**
  * Attachment files, always streamed in 64 KiB pieces: an attachment may be far larger than the heap.
@@ -108,7 +108,7 @@ public final class AttachmentFiles {
      * unless that is null.
      */
     private static Digest digest(InputStream in, FileChannel out, long limit) throws IOException {
-        MessageDigest sha256 = newSha256();
+        MessageDigest sha256 = Sha256.newDigest();
         byte[] buffer = new byte[BUFFER_BYTES];
         long size = 0;
         // Not closed here: the stream is the caller's.
@@ -127,14 +127,6 @@ public final class AttachmentFiles {
             }
         }
         return new Digest(HexFormat.of().formatHex(sha256.digest()), size, false);
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     /** @param longer whether reading stopped because the stream gave more than the limit (sha256 then null) */

@@ -6,6 +6,7 @@ import static org.coophub.intake.CanonicalJson.writeIfPresent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.coophub.hashing.Sha256;
 import org.coophub.intake.CanonicalJson;
 
 /**
@@ -53,6 +54,6 @@ public final class ReplyJson {
 
     /** Hex SHA-256 of the canonical form. */
     public static String contentHash(Reply reply) {
-        return CanonicalJson.sha256Hex(write(reply));
+        return Sha256.hex(write(reply));
     }
 }

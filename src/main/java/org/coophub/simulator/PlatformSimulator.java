@@ -1,38 +1,23 @@
 package org.coophub.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.RejectAllPasswordAuthenticator;
@@ -58,9 +43,8 @@ import org.springframework.stereotype.Component;
  * with {@code coophub.simulator.enabled=true}; the servers start when the bean is created (before
  * Camel routes start) and stop on shutdown.
  *
- * <p>On start it keeps a host key per platform ({@code <keys>/<platform>-host.key}, so known_hosts
- * stays valid across restarts), writes the platform's known_hosts line, and, if the platform's
- * private key file does not exist, generates it (OpenSSH format, ECDSA P-256). It accepts exactly
+ * <p>On start it keeps a host key per platform, writes the platform's known_hosts line, and, if the
+ * platform's private key file does not exist, generates it ({@link SimulatorKeys}). It accepts exactly
  * that key, and the platform's password when one is set (from the environment), for the platform's
  * username. Everything else is rejected.
  */
@@ -72,8 +56,6 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
     public static final String BIND_ADDRESS = "127.0.0.1";
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSimulator.class);
-    private static final String CLIENT_KEY_TYPE = KeyPairProvider.ECDSA_SHA2_NISTP256;
-    private static final int CLIENT_KEY_BITS = 256;
 
     private final Map<String, Simulated> platforms = new TreeMap<>();
     private final Map<String, SshServer> servers = new LinkedHashMap<>();
@@ -235,6 +217,8 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
             for (String[] folder : new String[][] {{"inbound", folders.inbound()}, {"replies", folders.replies()},
                     {"requests", folders.requests()}, {"our-replies", folders.ourReplies()}}) {
                 Path path = root.resolve(folder[1]).normalize();
+                // platform/FolderRules guarantees this for settings bound from coophub.platforms, but the public
+                // constructor also takes PlatformProperties that never went through it (tests, a local system's SFTP)
                 if (!path.startsWith(root) || path.equals(root)) {
                     throw new IllegalArgumentException(where + ".folders." + folder[0]
                             + " must be a folder inside the platform root");
@@ -242,20 +226,11 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
                 Files.createDirectories(path);
             }
 
-            Path hostKeyFile = settings.keys().resolve(name + "-host.key").toAbsolutePath().normalize();
-            Files.createDirectories(hostKeyFile.getParent());
-            SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
-            hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
-            hostKeys.setKeySize(521);
-            List<KeyPair> loaded = hostKeys.loadKeys(null); // generates and saves it on first start
-            if (loaded.isEmpty()) {
-                throw new IllegalStateException("no host key in " + hostKeyFile);
-            }
-            writeKnownHosts(config, loaded.get(0).getPublic());
+            SimpleGeneratorHostKeyProvider hostKeys = SimulatorKeys.hostKeys(name, config, settings.keys());
 
             List<PublicKey> authorized = new ArrayList<>();
             if (config.privateKey() != null) {
-                authorized.addAll(clientKeys(where, config));
+                authorized.addAll(SimulatorKeys.clientKeys(where, config));
             }
             byte[] password = config.hasPassword() ? config.password().getBytes(StandardCharsets.UTF_8) : null;
             checkLoopback(name, config.host());
@@ -263,95 +238,6 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Platform simulator '" + name + "': " + e.getMessage(), e);
         }
-    }
-
-    /** Generates the client key pair if its file is missing, then reads back the public key(s). */
-    private static List<PublicKey> clientKeys(String where, PlatformProperties config) throws IOException {
-        Path file = config.privateKey().toAbsolutePath().normalize();
-        String passphrase = config.privateKeyPassphrase();
-        boolean encrypted = passphrase != null && !passphrase.isEmpty();
-        if (Files.notExists(file)) {
-            generateClientKey(file, encrypted ? passphrase : null);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()),
-                    in, encrypted ? FilePasswordProvider.of(passphrase) : null);
-            List<PublicKey> keys = new ArrayList<>();
-            if (pairs != null) {
-                pairs.forEach(pair -> keys.add(pair.getPublic()));
-            }
-            if (keys.isEmpty()) {
-                throw new IllegalStateException(where + ".private-key: no key pair in " + file);
-            }
-            return keys;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(where + ".private-key: cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void generateClientKey(Path file, String passphrase) throws IOException {
-        KeyPair pair;
-        try {
-            pair = KeyUtils.generateKeyPair(CLIENT_KEY_TYPE, CLIENT_KEY_BITS);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate a " + CLIENT_KEY_TYPE + " key: " + e.getMessage(), e);
-        }
-        OpenSSHKeyEncryptionContext encryption = null;
-        if (passphrase != null) {
-            encryption = new OpenSSHKeyEncryptionContext();
-            encryption.setPassword(passphrase);
-            encryption.setCipherName(OpenSSHKeyEncryptionContext.AES);
-            encryption.setCipherType("256");
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            ownerOnly(tmp);
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "coophub@simulator", encryption, out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot write the key " + file + ": " + e.getMessage(), e);
-        }
-        Path pub = file.resolveSibling(file.getFileName() + ".pub");
-        Files.writeString(pub, PublicKeyEntry.toString(pair.getPublic()) + " coophub@simulator\n");
-        move(tmp, file);
-        log.info("Platform simulator generated the client key {} (public key in {})", file, pub);
-    }
-
-    /**
-     * Writes {@code [host]:port <type> <base64>} (or {@code host <type> <base64>} on port 22) into the
-     * platform's known_hosts, replacing earlier lines for that host and port and keeping the others.
-     */
-    static void writeKnownHosts(PlatformProperties config, PublicKey hostKey) throws IOException {
-        Path file = config.knownHosts().toAbsolutePath().normalize();
-        String host = config.port() == 22 ? config.host() : "[" + config.host() + "]:" + config.port();
-        String line = host + " " + PublicKeyEntry.toString(hostKey);
-        List<String> lines = new ArrayList<>();
-        if (Files.exists(file)) {
-            for (String existing : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!namesHost(existing, host)) {
-                    lines.add(existing);
-                }
-            }
-        }
-        lines.add(line);
-        String content = String.join("\n", lines) + "\n";
-        if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)) {
-            return;
-        }
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        move(tmp, file);
-    }
-
-    private static boolean namesHost(String line, String host) {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-            return false;
-        }
-        String[] fields = trimmed.split("\\s+");
-        String hosts = fields[0].startsWith("@") && fields.length > 1 ? fields[1] : fields[0];
-        return Arrays.asList(hosts.split(",")).contains(host);
     }
 
     private static void checkLoopback(String name, String host) {
@@ -373,22 +259,6 @@ public class PlatformSimulator implements DisposableBean, AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static void ownerOnly(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: leave the default permissions
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void closeQuietly(SshServer server) {

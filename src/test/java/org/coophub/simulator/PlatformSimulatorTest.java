@@ -264,6 +264,26 @@ class PlatformSimulatorTest {
         }
     }
 
+    @Test
+    void aFolderOutsideThePlatformRootIsRefusedAlsoWhenTheSettingsDidNotPassFolderRules() throws Exception {
+        String elsewhere = dir.resolve("elsewhere").toAbsolutePath().toString();
+        for (String replies : List.of("../replies", ".", elsewhere)) {
+            PlatformProperties base = platform("national", freePort(), null);
+            PlatformProperties national = new PlatformProperties(base.scope(), base.host(), base.port(),
+                    base.username(), null, base.privateKey(), null, base.knownHosts(),
+                    new PlatformProperties.Folders("inbound", replies, "requests", "our-replies"),
+                    base.connectTimeout(), base.serverAliveInterval(), base.publishers(), base.pollers(),
+                    base.pollInterval());
+
+            assertThatThrownBy(() -> simulator(Map.of("national", national)))
+                    .as(replies)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("coophub.platforms.national.folders.replies must be a folder inside the platform root");
+        }
+        assertThat(dir.resolve("platforms/replies")).doesNotExist();
+        assertThat(dir.resolve("elsewhere")).doesNotExist();
+    }
+
     // --- helpers
 
     PlatformSimulator simulator(Map<String, PlatformProperties> platforms) {
