@@ -2,10 +2,10 @@ package org.coophub.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.coophub.hashing.Sha256;
 import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,12 +66,7 @@ public class LocalSystemIntake {
      * out of the database.
      */
     public String sftpFileKey(Exchange exchange) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha256 = Sha256.newDigest();
         sha256.update((exchange.getProperty(Quarantine.INPUT_NAME, String.class) + "\n"
                 + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED) + "\n").getBytes(StandardCharsets.UTF_8));
         byte[] content = exchange.getMessage().getBody(byte[].class);
