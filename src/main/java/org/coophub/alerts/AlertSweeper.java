@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.coophub.platform.Failures;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
@@ -43,14 +41,14 @@ public class AlertSweeper {
     private final AckTokens tokens;
     private final AlertsProperties mailSettings;
     private final AlertScheduleProperties schedule;
-    private final ProducerTemplate producer;
+    private final AlertMailer mailer;
     private final Clock clock;
     private final DailyDigest digest;
     private final MeterRegistry meters;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     public AlertSweeper(AlertStore store, Ledger ledger, DutyRoster roster, AckTokens tokens,
-            AlertsProperties mailSettings, AlertScheduleProperties schedule, ProducerTemplate producer, Clock clock,
+            AlertsProperties mailSettings, AlertScheduleProperties schedule, AlertMailer mailer, Clock clock,
             DailyDigest digest, MeterRegistry meters, @Value("${coophub.zone:Asia/Shanghai}") ZoneId zone) {
         this.digest = digest;
         this.meters = meters;
@@ -67,7 +65,7 @@ public class AlertSweeper {
         this.tokens = tokens;
         this.mailSettings = mailSettings;
         this.schedule = schedule;
-        this.producer = producer;
+        this.mailer = mailer;
         this.clock = clock;
     }
 
@@ -130,14 +128,9 @@ public class AlertSweeper {
         }
         List<String> recipients = roster.onDutyAt(now.toInstant()).recipients(escalation(alert.step()));
         RenderedMail rendered = mail.render(facts(alert, request, recipients, now));
-        Exchange result = producer.send("direct:send-alert-mail", exchange -> {
-            exchange.getMessage().setBody(rendered.html());
-            exchange.getMessage().setHeader("coophubMailTo", String.join(", ", recipients));
-            exchange.getMessage().setHeader("coophubMailSubject", rendered.subject());
-            exchange.getMessage().setHeader("coophubMailText", rendered.text());
-        });
-        if (result.getException() != null) {
-            String error = Failures.describe(result.getException());
+        Exception failure = mailer.send(rendered, recipients);
+        if (failure != null) {
+            String error = Failures.describe(failure);
             Duration wait = retryDelay(alert.failures());
             store.release(alert, claim, error, now.plus(wait));
             log.warn("Alert {} ({} {} of request {}) could not be sent: {}; retrying in {}", alert.id(), alert.step(),

@@ -7,8 +7,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.coophub.platform.Failures;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.OpenRequests;
@@ -41,21 +39,21 @@ public class DailyDigest {
     private final JdbcClient jdbc;
     private final DutyRoster roster;
     private final AlertScheduleProperties schedule;
-    private final ProducerTemplate producer;
+    private final AlertMailer mailer;
     private final ZoneId zone;
     /** The last day whose digest is known to be out (from here or another instance): no need to ask the database. */
     private volatile LocalDate doneFor;
 
     /** @param zone the bureau's zone (coophub.zone): the digest's day, its time of day and the times it shows */
     public DailyDigest(Ledger ledger, OpenRequests openRequests, JdbcClient jdbc, DutyRoster roster,
-            AlertScheduleProperties schedule, ProducerTemplate producer,
+            AlertScheduleProperties schedule, AlertMailer mailer,
             @Value("${coophub.zone:Asia/Shanghai}") ZoneId zone) {
         this.ledger = ledger;
         this.openRequests = openRequests;
         this.jdbc = jdbc;
         this.roster = roster;
         this.schedule = schedule;
-        this.producer = producer;
+        this.mailer = mailer;
         this.zone = zone;
     }
 
@@ -70,13 +68,8 @@ public class DailyDigest {
         RenderedMail mail = new DigestMail(zone).render(facts(openRequests.openRequests(), now, schedule,
                 ledger.rejectedInputsSince("PLATFORM", refusedSince(now), MAX_REFUSED_LISTED),
                 ledger.unpublishedReplies(now.minusHours(1))));
-        Exchange result = producer.send("direct:send-alert-mail", exchange -> {
-            exchange.getMessage().setBody(mail.html());
-            exchange.getMessage().setHeader("coophubMailTo", String.join(", ", recipients));
-            exchange.getMessage().setHeader("coophubMailSubject", mail.subject());
-            exchange.getMessage().setHeader("coophubMailText", mail.text());
-        });
-        boolean sent = result.getException() == null;
+        Exception failure = mailer.send(mail, recipients);
+        boolean sent = failure == null;
         jdbc.sql("""
                 UPDATE alert_digest SET state = ?, sent_at = ?, recipients = ?, claim = NULL, claimed_until = NULL
                 WHERE digest_day = ? AND claim = ?""")
@@ -88,7 +81,7 @@ public class DailyDigest {
             log.info("Daily digest for {} sent to {}", local.toLocalDate(), recipients);
         } else {
             log.warn("Daily digest for {} could not be sent: {}; trying again at the next sweep", local.toLocalDate(),
-                    Failures.describe(result.getException()));
+                    Failures.describe(failure));
         }
         return sent;
     }
