@@ -1,5 +1,8 @@
 package org.coophub.intake;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -33,11 +36,11 @@ public class LocalSystemIntake {
      */
     public void fromFile(Exchange exchange) {
         String name = archiveUnderNameOfItsOwn(exchange);
-        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
-        if (length != null && length > maxBytes) {
+        Long oversized = sizeOverTheLimit(exchange);
+        if (oversized != null) {
             // refuse before reading: an oversized file is never loaded into memory
             throw new InvalidRequestException(List.of(new FieldError(FieldError.DOCUMENT, "size",
-                    "the file is " + length + " bytes; the limit is " + maxBytes + " (coophub.intake.max-size)")));
+                    "the file is " + oversized + " bytes; the limit is " + maxBytes + " (coophub.intake.max-size)")));
         }
         intake.accept(exchange.getMessage().getBody(byte[].class), Channel.FILE,
                 exchange.getProperty(Quarantine.INPUT_NAME, name, String.class));
@@ -59,16 +62,52 @@ public class LocalSystemIntake {
     }
 
     /**
+     * The content of a file from a local system's SFTP outbox, taken from the server's stream into the body
+     * (routes/intake.yaml). The file comes as that stream (streamDownload), which can be read once only: here, and
+     * at most {@code coophub.intake.max-size} bytes of it, so that a huge file dropped by a faulty system never enters
+     * memory. A file listed as larger is not read: it is refused unread ({@link #fromFile}) and streamed into
+     * quarantine. One that turns out longer than the limit though listed within it is still being written: it fails,
+     * and is taken again at a later poll, listed with its real size.
+     */
+    public void fetchSftpFile(Exchange exchange) {
+        if (sizeOverTheLimit(exchange) != null) {
+            return;
+        }
+        String input = exchange.getProperty(Quarantine.INPUT_NAME, String.class);
+        // not closed here: the stream is the SFTP consumer's, released before the file is moved (PlatformArchiving)
+        InputStream stream = exchange.getMessage().getBody(InputStream.class);
+        try {
+            byte[] content = stream == null ? new byte[0]
+                    : stream.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (content.length > maxBytes) {
+                throw new IllegalStateException(PersonalData.maskText(input) + " was listed at "
+                        + exchange.getMessage().getHeader(Exchange.FILE_LENGTH)
+                        + " bytes but is longer than the limit of " + maxBytes + " (coophub.intake.max-size):"
+                        + " still being written, to be taken at a later poll");
+            }
+            exchange.getMessage().setBody(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + PersonalData.maskText(input), e);
+        }
+    }
+
+    /**
      * What a file from a local system's SFTP outbox is remembered by once taken (routes/intake.yaml): a SHA-256 of
      * where it lay, its name, its time and its content. Name, size and time alone would not do: SFTP gives times in
      * whole seconds, and a local system that always drops one name may drop two requests of one size within a second,
      * the second of which would never be taken. Hashed, the key is short and keeps the name (it may name a person)
-     * out of the database.
+     * out of the database. A file over the size limit is never read ({@link #fetchSftpFile}): its size stands for its
+     * content, in a key of its own kind.
      */
     public String sftpFileKey(Exchange exchange) {
         MessageDigest sha256 = Sha256.newDigest();
         sha256.update((exchange.getProperty(Quarantine.INPUT_NAME, String.class) + "\n"
                 + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED) + "\n").getBytes(StandardCharsets.UTF_8));
+        Long oversized = sizeOverTheLimit(exchange);
+        if (oversized != null) {
+            sha256.update(oversized.toString().getBytes(StandardCharsets.UTF_8));
+            return "sftp-outbox/oversized/" + HexFormat.of().formatHex(sha256.digest());
+        }
         byte[] content = exchange.getMessage().getBody(byte[].class);
         if (content != null) {
             sha256.update(content);
@@ -79,6 +118,12 @@ public class LocalSystemIntake {
     public void fromMessage(Exchange exchange) {
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
         intake.accept(exchange.getMessage().getBody(byte[].class), Channel.JMS, messageId);
+    }
+
+    /** The file's size as its folder lists it when over {@code coophub.intake.max-size}; null when within it. */
+    private Long sizeOverTheLimit(Exchange exchange) {
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        return length != null && length > maxBytes ? length : null;
     }
 
     /** @return the file's name */

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * the broker unavailable, a dropped connection) says nothing about itself: it stays where it is and is taken again
  * after a poll interval ({@link PollPauses}). Camel would move it to {@code .error} too, where nobody takes it again.
  *
+ * <p>Every way out closes the file's stream first, where the route read it straight from the server
+ * ({@code streamDownload}, a local system's SFTP outbox): a file is never moved while it is open.
+ *
  * <p>Set on an endpoint as {@code processStrategy=#class:org.coophub.platform.PlatformArchiving}, which gives each
  * endpoint its own instance; it takes the folders from that endpoint's {@code move} and {@code moveFailed}.
  */

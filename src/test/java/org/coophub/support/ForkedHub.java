@@ -41,13 +41,22 @@ public final class ForkedHub implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** Starts a hub in a new JVM and returns once it serves HTTP, with its routes started. */
+    /** Starts a hub in a new JVM with a heap of 512 MB and returns once it serves HTTP, with its routes started. */
     public static ForkedHub start(Path dir, Map<String, Object> settings) {
+        return start(dir, settings, List.of("-Xmx512m"));
+    }
+
+    /**
+     * Starts a hub in a new JVM run with {@code jvmOptions} in place of the default heap (so they set the heap, e.g.
+     * {@code -Xmx128m}) and returns once it serves HTTP, with its routes started.
+     */
+    public static ForkedHub start(Path dir, Map<String, Object> settings, List<String> jvmOptions) {
         Path ready = dir.resolve("forked-hub.port");
         Path log = dir.resolve("forked-hub.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 // a short life: compiling for speed later would only hold up its start on a busy machine
                 "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
@@ -91,6 +100,11 @@ public final class ForkedHub implements AutoCloseable {
 
     public HttpResponse<String> post(String path, String body) {
         return as("admin").post(path, body);
+    }
+
+    /** Whether its JVM still runs: it has neither crashed nor been killed. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL, as a crash or the OOM killer would; returns once the process is gone. */

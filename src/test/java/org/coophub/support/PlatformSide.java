@@ -41,9 +41,17 @@ public final class PlatformSide {
 
     /** A reply document; {@code attachment} may be null. */
     public static String reply(String requestId, String result, String attachmentName, byte[] attachment) {
-        String attachments = attachmentName == null ? "[]" : """
-                [{"name": "%s", "sha256": "%s", "size": %d}]""".formatted(attachmentName, sha256(attachment),
-                attachment.length);
+        return attachmentName == null ? reply(requestId, result, "[]")
+                : reply(requestId, result, attachmentName, sha256(attachment), attachment.length);
+    }
+
+    /** A reply document naming one attachment of this SHA-256 and size. */
+    public static String reply(String requestId, String result, String attachmentName, String sha256, long size) {
+        return reply(requestId, result, """
+                [{"name": "%s", "sha256": "%s", "size": %d}]""".formatted(attachmentName, sha256, size));
+    }
+
+    private static String reply(String requestId, String result, String attachments) {
         return """
                 {"requestId": "%s", "replyingUnit": {"code": "310104000000", "name": "上海市公安局徐汇分局"},
                  "result": "%s", "content": "已核实 verified", "repliedAt": "2026-03-05T10:00:00+08:00",
