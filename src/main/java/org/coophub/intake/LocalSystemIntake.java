@@ -1,14 +1,12 @@
 package org.coophub.intake;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.coophub.hashing.Sha256;
+import org.coophub.platform.StreamedFiles;
 import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +20,12 @@ public class LocalSystemIntake {
 
     private final IntakeService intake;
     private final ArchiveNames archiveNames;
-    private final long maxBytes;
+    private final StreamedFiles files;
 
     public LocalSystemIntake(IntakeService intake, ArchiveNames archiveNames, IntakeProperties properties) {
         this.intake = intake;
         this.archiveNames = archiveNames;
-        this.maxBytes = properties.maxSize().toBytes();
+        this.files = new StreamedFiles(properties.maxSize().toBytes(), "coophub.intake.max-size");
     }
 
     /**
@@ -36,11 +34,11 @@ public class LocalSystemIntake {
      */
     public void fromFile(Exchange exchange) {
         String name = archiveUnderNameOfItsOwn(exchange);
-        Long oversized = sizeOverTheLimit(exchange);
+        Long oversized = files.listedOverTheLimit(exchange);
         if (oversized != null) {
             // refuse before reading: an oversized file is never loaded into memory
             throw new InvalidRequestException(List.of(new FieldError(FieldError.DOCUMENT, "size",
-                    "the file is " + oversized + " bytes; the limit is " + maxBytes + " (coophub.intake.max-size)")));
+                    files.oversized(oversized))));
         }
         intake.accept(exchange.getMessage().getBody(byte[].class), Channel.FILE,
                 exchange.getProperty(Quarantine.INPUT_NAME, name, String.class));
@@ -70,25 +68,7 @@ public class LocalSystemIntake {
      * and is taken again at a later poll, listed with its real size.
      */
     public void fetchSftpFile(Exchange exchange) {
-        if (sizeOverTheLimit(exchange) != null) {
-            return;
-        }
-        String input = exchange.getProperty(Quarantine.INPUT_NAME, String.class);
-        // not closed here: the stream is the SFTP consumer's, released before the file is moved (PlatformArchiving)
-        InputStream stream = exchange.getMessage().getBody(InputStream.class);
-        try {
-            byte[] content = stream == null ? new byte[0]
-                    : stream.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
-            if (content.length > maxBytes) {
-                throw new IllegalStateException(PersonalData.maskText(input) + " was listed at "
-                        + exchange.getMessage().getHeader(Exchange.FILE_LENGTH)
-                        + " bytes but is longer than the limit of " + maxBytes + " (coophub.intake.max-size):"
-                        + " still being written, to be taken at a later poll");
-            }
-            exchange.getMessage().setBody(content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + PersonalData.maskText(input), e);
-        }
+        files.readIntoBody(exchange, exchange.getProperty(Quarantine.INPUT_NAME, String.class));
     }
 
     /**
@@ -103,7 +83,7 @@ public class LocalSystemIntake {
         MessageDigest sha256 = Sha256.newDigest();
         sha256.update((exchange.getProperty(Quarantine.INPUT_NAME, String.class) + "\n"
                 + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED) + "\n").getBytes(StandardCharsets.UTF_8));
-        Long oversized = sizeOverTheLimit(exchange);
+        Long oversized = files.listedOverTheLimit(exchange);
         if (oversized != null) {
             sha256.update(oversized.toString().getBytes(StandardCharsets.UTF_8));
             return "sftp-outbox/oversized/" + HexFormat.of().formatHex(sha256.digest());
@@ -118,12 +98,6 @@ public class LocalSystemIntake {
     public void fromMessage(Exchange exchange) {
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
         intake.accept(exchange.getMessage().getBody(byte[].class), Channel.JMS, messageId);
-    }
-
-    /** The file's size as its folder lists it when over {@code coophub.intake.max-size}; null when within it. */
-    private Long sizeOverTheLimit(Exchange exchange) {
-        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
-        return length != null && length > maxBytes ? length : null;
     }
 
     /** @return the file's name */
