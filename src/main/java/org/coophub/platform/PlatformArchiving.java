@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * after a poll interval ({@link PollPauses}). Camel would move it to {@code .error} too, where nobody takes it again.
  *
  * <p>Every way out closes the file's stream first, where the route read it straight from the server
- * ({@code streamDownload}, a local system's SFTP outbox): a file is never moved while it is open.
+ * ({@code streamDownload}, the platform polls and a local system's SFTP outbox): a file is never moved while it
+ * is open.
  *
  * <p>Set on an endpoint as {@code processStrategy=#class:org.coophub.platform.PlatformArchiving}, which gives each
  * endpoint its own instance; it takes the folders from that endpoint's {@code move} and {@code moveFailed}.

@@ -109,6 +109,30 @@ class LargeFilesTest {
         awaitAlive(() -> hub.as("admin").get("/api/requests/LF-2").body().contains("\"state\":\"PUBLISHED\""));
     }
 
+    @Test
+    void aReplyFileLargerThanTheHubsHeapOnAPlatformIsKeptAsideUnreadAndTheHubGoesOn() {
+        assertThat(hub.post("/api/requests", recordCheck("LF-3", SHANGHAI_XUHUI)).statusCode()).isEqualTo(202);
+        awaitAlive(() -> hub.as("admin").get("/api/requests/LF-3").body().contains("\"state\":\"PUBLISHED\""));
+
+        Path replies = setting("coophub.simulator.root").resolve("national/replies");
+        Path huge = sparseFile(replies, "huge-reply.json", LARGE);
+        String sha256 = sha256(huge);
+
+        Path keptAside = replies.resolve(".error/huge-reply.json");
+        awaitAlive(() -> Files.exists(keptAside));
+        assertThat(sha256(keptAside)).isEqualTo(sha256);
+        assertThat(replies.resolve("huge-reply.json")).doesNotExist();
+        String reason = "(document): the file is " + LARGE + " bytes; the limit is 1048576 (coophub.intake.max-size)"
+                + " [size]";
+        assertThat(hub.as("admin").get("/").body()).contains("national:replies/huge-reply.json", reason);
+        assertThat(hub.logTail(500)).contains("Kept aside national:replies/huge-reply.json (moved to replies/.error)",
+                reason);
+
+        // and takes the next reply as ever
+        PlatformSide.put(replies, "LF-3.json", PlatformSide.reply("LF-3", "FOUND", null, null));
+        awaitAlive(() -> Files.exists(setting("coophub.delivery.inbox").resolve("replies/LF-3.json")));
+    }
+
     /** Waits for the hub to do something; fails at once if it dies meanwhile. Either way with its last words. */
     private static void awaitAlive(Callable<Boolean> done) {
         try {
