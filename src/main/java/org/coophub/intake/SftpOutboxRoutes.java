@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SftpOutboxRoutes implements RouteTemplateParameterSource {
 
+    private static final String ROUTE_ID_PREFIX = "intake-from-sftp-outbox-";
+
     private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
 
     public SftpOutboxRoutes(SftpOutboxesProperties outboxes) {
@@ -30,8 +32,6 @@ public class SftpOutboxRoutes implements RouteTemplateParameterSource {
             routes.put(routeId(name), parameters);
         });
     }
-
-    private static final String ROUTE_ID_PREFIX = "intake-from-sftp-outbox-";
 
     /** The id of the route polling the SFTP outbox of this name. */
     public static String routeId(String outbox) {
