@@ -82,7 +82,8 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
             deleteLocalWorkFile(exchange);
         }
         Exception failure = exchange.getException();
-        log.warn("Left {} in place, to be taken again after a poll interval: {}", file.getAbsoluteFilePath(),
+        log.warn("Left {} in place, to be taken again after a poll interval: {}",
+                PersonalData.maskText(file.getAbsoluteFilePath()),
                 failure == null ? "unknown failure" : PersonalData.maskText(String.valueOf(failure.getMessage())));
         pauses(endpoint).ifPresent(held -> held.fileLeftInPlace(exchange.getFromRouteId()));
     }
@@ -114,7 +115,9 @@ public class PlatformArchiving<T> extends GenericFileRenameProcessStrategy<T> {
                 }
                 throw e;
             }
-            log.debug("Moving {} to {} in one rename failed ({}); moving it the long way", from, to, e.getMessage());
+            log.debug("Moving {} to {} in one rename failed ({}); moving it the long way",
+                    PersonalData.maskText(from.getAbsoluteFilePath()), PersonalData.maskText(to.getAbsoluteFilePath()),
+                    PersonalData.maskText(String.valueOf(e.getMessage())));
         }
         return super.renameFile(operations, from, to);
     }

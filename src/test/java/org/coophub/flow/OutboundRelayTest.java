@@ -26,6 +26,8 @@ import org.coophub.ledger.HistoryEntry;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.RejectedInput;
 import org.coophub.ledger.RequestState;
+import org.coophub.privacy.IdNumberFixtures;
+import org.coophub.privacy.IdNumbers;
 import org.coophub.request.Scope;
 import org.coophub.support.Archived;
 import org.coophub.support.Hub;
@@ -213,6 +215,18 @@ class OutboundRelayTest {
         await().until(() -> Archived.copiesOf(hub.outbox(), "FILE-OK-1.json").size() == 1);
         await().until(() -> Files.notExists(hub.outbox().resolve("FILE-OK-1.json")));
         assertThat(awaitState("FILE-OK-1", RequestState.PUBLISHED).source()).isEqualTo("FILE");
+    }
+
+    @Test
+    void aFileNamedAfterAPersonIsRecordedWithTheIdNumberMasked() {
+        String idNumber = IdNumberFixtures.valid("110105", "19900307", "451");
+        hub.drop("statement-" + idNumber + ".json",
+                recordCheck("FILE-ID-1", SHANGHAI_XUHUI).getBytes(StandardCharsets.UTF_8));
+
+        LedgerEntry entry = awaitState("FILE-ID-1", RequestState.PUBLISHED);
+        assertThat(entry.history()).extracting(HistoryEntry::reason)
+                .anyMatch(reason -> reason.contains("statement-" + IdNumbers.mask(idNumber)))
+                .noneMatch(reason -> reason.contains(idNumber));
     }
 
     @Test
