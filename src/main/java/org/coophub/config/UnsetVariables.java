@@ -3,9 +3,12 @@ package org.coophub.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -20,43 +23,59 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public class UnsetVariables implements EnvironmentPostProcessor {
 
+    /** A placeholder naming an environment variable; others (a Camel expression, say) are not this check's business. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, String> unset = new TreeMap<>();
-        List<PropertySource<?>> sources = environment.getPropertySources().stream()
-                .filter(source -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source))
-                .toList();
-        for (PropertySource<?> source : sources) {
-            if (!(source instanceof EnumerablePropertySource<?> settings) || isProcessEnvironment(source)) {
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (!(source instanceof EnumerablePropertySource<?> settings) || isProcessEnvironment(source)
+                    || ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
                 continue;
             }
             for (String key : settings.getPropertyNames()) {
                 if (settings.getProperty(key) instanceof CharSequence raw && raw.toString().contains("${")
-                        && winner(sources, key) == source) {
-                    unresolvable(environment, raw.toString()).ifPresent(problem -> unset.put(key, problem));
+                        && winner(environment, key) == source) {
+                    List<String> missing = unsetVariables(environment, raw.toString());
+                    if (!missing.isEmpty()) {
+                        unset.put(key, String.join(", ", missing));
+                    }
                 }
             }
         }
         if (!unset.isEmpty()) {
             List<String> lines = new ArrayList<>();
-            unset.forEach((key, problem) -> lines.add(key + ": " + problem));
+            unset.forEach((key, variables) -> lines.add(key + ": " + variables + " not set"));
             throw new IllegalStateException("Settings name environment variables that are not set; set them or give"
                     + " the setting a default (${NAME:default}):\n  " + String.join("\n  ", lines));
         }
     }
 
-    /** The source whose value counts: an environment variable or a command-line argument overrides a file. */
-    private static PropertySource<?> winner(List<PropertySource<?>> sources, String key) {
-        return sources.stream().filter(source -> source.containsProperty(key)).findFirst().orElseThrow();
+    /**
+     * The source whose value counts, matched as Spring Boot binds: an environment variable (COOPHUB_ALERTS_MAIL_ACKSECRET)
+     * or a command-line argument overrides a file's key.
+     */
+    private static Object winner(ConfigurableEnvironment environment, String key) {
+        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source.getConfigurationProperty(name) != null) {
+                return source.getUnderlyingSource();
+            }
+        }
+        return null;
     }
 
-    private static Optional<String> unresolvable(ConfigurableEnvironment environment, String raw) {
-        try {
-            environment.resolveRequiredPlaceholders(raw);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+    /** The variables the value names with no default and the environment lacks (the value itself is not repeated). */
+    private static List<String> unsetVariables(ConfigurableEnvironment environment, String raw) {
+        List<String> missing = new ArrayList<>();
+        Matcher placeholder = VARIABLE.matcher(raw);
+        while (placeholder.find()) {
+            if (environment.getProperty(placeholder.group(1)) == null) {
+                missing.add(placeholder.group(1));
+            }
         }
+        return missing;
     }
 
     private static boolean isProcessEnvironment(PropertySource<?> source) {

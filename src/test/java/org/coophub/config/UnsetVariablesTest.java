@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class UnsetVariablesTest {
 
@@ -46,6 +47,33 @@ class UnsetVariablesTest {
                 Map.of("coophub.alerts.smtp.host", "smtp.example")));
 
         assertThatCode(this::check).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anEnvironmentVariableInSpringBootsFormOverridesTheFile() {
+        file(Map.of("coophub.alerts.mail.ack-secret", "${COOPHUB_TEST_UNSET_SECRET}"));
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("COOPHUB_ALERTS_MAIL_ACKSECRET", "a-secret-of-at-least-thirty-two-chars")));
+
+        assertThatCode(this::check).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCamelCaseArgumentOverridesTheFile() {
+        file(Map.of("coophub.alerts.mail.ack-secret", "${COOPHUB_TEST_UNSET_SECRET}"));
+        environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs",
+                Map.of("coophub.alerts.mail.ackSecret", "a-secret-of-at-least-thirty-two-chars")));
+
+        assertThatCode(this::check).doesNotThrowAnyException();
+    }
+
+    @Test
+    void onlyPlaceholdersNamingVariablesCountAndTheValueIsNotRepeated() {
+        file(Map.of("a.expression", "${body}", "a.url", "jdbc:h2:file:x;PASSWORD=hunter2;${COOPHUB_TEST_UNSET_3}"));
+
+        assertThatThrownBy(this::check).hasMessageContaining("a.url: COOPHUB_TEST_UNSET_3 not set")
+                .hasMessageNotContaining("hunter2").hasMessageNotContaining("a.expression");
     }
 
     private void file(Map<String, Object> settings) {
