@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the SFTP polls ({@code exceptionHandler=#pollFailureLog} in routes/replies.yaml, inbound.yaml and intake.yaml)
- * log when a poll, or moving a file after it, fails: one line with every cause, the stack trace only at DEBUG.
+ * log when a poll, or moving a file after it, fails: one line with every cause (a warning for an outage, an error
+ * naming the exception's type for anything else), the stack trace only at DEBUG, since its messages are unmasked.
  * Camel's own handler logs a stack trace of some sixty lines at every failed poll, which during a platform's outage
  * buries everything else in the log; the poll is tried again at the next interval either way.
  */
@@ -31,7 +32,13 @@ public class PollFailureLog implements ExceptionHandler {
     @Override
     public void handleException(String message, Exchange exchange, Throwable failure) {
         String what = PersonalData.maskText(message == null ? "SFTP poll failed" : message);
-        log.warn("{}: {}", what, PersonalData.maskText(Failures.describe(failure)));
+        String why = PersonalData.maskText(Failures.describe(failure));
+        if (Outages.isOutage(failure)) {
+            log.warn("{}: {}", what, why);
+        } else {
+            // not something being away for a while: a fault to look into, named by its type
+            log.error("{}: {}: {}", what, failure == null ? "?" : failure.getClass().getName(), why);
+        }
         log.debug("{}", what, failure);
     }
 }
