@@ -20,9 +20,16 @@ public record IntakeProperties(
         @NotNull @DefaultValue("1MB") DataSize maxSize,
         @Min(1) @DefaultValue("1000") long pollDelayMillis) {
 
+    private static final DataSize MAX_DOCUMENT = DataSize.ofMegabytes(64);
+
     public IntakeProperties {
         if (maxSize != null && maxSize.toBytes() < 1) {
             throw new IllegalArgumentException("coophub.intake.max-size must be positive");
+        }
+        // a document is read into one array, and a request is a page of text, not a file of gigabytes
+        if (maxSize != null && maxSize.toBytes() > MAX_DOCUMENT.toBytes()) {
+            throw new IllegalArgumentException("coophub.intake.max-size must be at most "
+                    + MAX_DOCUMENT.toMegabytes() + "MB");
         }
     }
 }

@@ -148,6 +148,12 @@ class StartupValidationTest {
     }
 
     @Test
+    void aMaxSizeBeyondWhatADocumentCanBeIsRefused() {
+        assertThatThrownBy(() -> Hub.start(dir, "coophub.intake.max-size=3GB"))
+                .hasStackTraceContaining("coophub.intake.max-size must be at most 64MB");
+    }
+
+    @Test
     void aSettingNamingAnUnsetEnvironmentVariableIsRefused() {
         assertThatThrownBy(() -> Hub.start(dir, "coophub.alerts.smtp.host=${COOPHUB_TEST_UNSET_SMTP_HOST}"))
                 .hasStackTraceContaining("coophub.alerts.smtp.host: ")
