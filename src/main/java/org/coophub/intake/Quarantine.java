@@ -119,11 +119,22 @@ public class Quarantine {
         // a folder on this machine only: a requeue puts the file back there (else into coophub.intake.outbox)
         String from = isLocalFile(exchange)
                 ? exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class) : null;
+        Long listed = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        long limit = properties.maxSize().toBytes();
+        // a huge file on a local system's SFTP server stays there whole (in .error); its head is enough to see what it
+        // is, and copying it all could fill the hub's disk, again at every poll if its move then failed
+        boolean headOnly = !isLocalFile(exchange) && listed != null && listed > limit;
+        String whole = reason + (headOnly ? "\n(kept here: its first " + limit + " of " + listed
+                + " bytes; the whole file is in .error on its server)" : "");
         try {
             try (InputStream content = content(exchange)) {
-                Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+                if (headOnly) {
+                    Files.write(partial, content.readNBytes((int) limit));
+                } else {
+                    Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
-            writeReport(reportFile, input, from, attachments, reason);
+            writeReport(reportFile, input, from, attachments, whole);
         } catch (IOException e) {
             deleteQuietly(partial);
             deleteQuietly(reportFile);
