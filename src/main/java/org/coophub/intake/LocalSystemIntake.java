@@ -6,7 +6,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.coophub.hashing.Sha256;
+import org.coophub.platform.PlatformArchiving;
 import org.coophub.platform.StreamedFiles;
+import org.coophub.platform.TakenFiles;
 import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,14 +18,20 @@ import org.springframework.stereotype.Component;
 @Component("localSystemIntake")
 public class LocalSystemIntake {
 
+    /** Before the key of a file on an SFTP outbox that was refused and quarantined (see fromSftpOutbox). */
+    private static final String REFUSED = "refused/";
+
     private static final Logger log = LoggerFactory.getLogger(LocalSystemIntake.class);
 
     private final IntakeService intake;
     private final ArchiveNames archiveNames;
     private final StreamedFiles files;
+    private final TakenFiles taken;
 
-    public LocalSystemIntake(IntakeService intake, ArchiveNames archiveNames, IntakeProperties properties) {
+    public LocalSystemIntake(IntakeService intake, ArchiveNames archiveNames, IntakeProperties properties,
+            TakenFiles taken) {
         this.intake = intake;
+        this.taken = taken;
         this.archiveNames = archiveNames;
         this.files = new StreamedFiles(properties.maxSize().toBytes(), "coophub.intake.max-size");
     }
@@ -49,7 +57,17 @@ public class LocalSystemIntake {
      * {@code .error} did not happen: a dropped connection, a restart) is not taken again; it moves to {@code .done}.
      */
     public void fromSftpOutbox(Exchange exchange) {
+        String refusal = REFUSED + sftpFileKey(exchange);
+        if (taken.contains(refusal)) {
+            String name = archiveUnderNameOfItsOwn(exchange);
+            exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
+            log.warn("{} was refused and quarantined before, but could not be moved to .error; moving it there again",
+                    PersonalData.maskText(exchange.getProperty(Quarantine.INPUT_NAME, name, String.class)));
+            return;
+        }
         if (!exchange.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class)) {
+            // remembered once it is quarantined, so that a failing move to .error does not quarantine it at every poll
+            exchange.setProperty(Quarantine.REMEMBER_REFUSAL, refusal);
             fromFile(exchange);
             return;
         }

@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.coophub.ledger.Ledger;
 import org.coophub.platform.PlatformArchiving;
+import org.coophub.platform.TakenFiles;
 import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ public class Quarantine {
      * from: {@code SFTP outbox <name>:<folder>/<file>} for a file from a local system's SFTP outbox (set by its route).
      */
     public static final String INPUT_NAME = "coophubInputName";
+    /** A key under which a refused file is remembered in #platformPolls once quarantined (an SFTP outbox's file). */
+    public static final String REMEMBER_REFUSAL = "coophubRememberRefusal";
 
     private static final Logger log = LoggerFactory.getLogger(Quarantine.class);
 
@@ -47,8 +50,11 @@ public class Quarantine {
     private final Ledger ledger;
     private final JmsTemplate jms;
     private final Clock clock;
+    private final TakenFiles taken;
 
-    public Quarantine(IntakeProperties properties, Ledger ledger, JmsTemplate jmsTemplate, Clock clock) {
+    public Quarantine(IntakeProperties properties, Ledger ledger, JmsTemplate jmsTemplate, Clock clock,
+            TakenFiles taken) {
+        this.taken = taken;
         this.properties = properties;
         this.ledger = ledger;
         this.jms = jmsTemplate;
@@ -76,6 +82,10 @@ public class Quarantine {
             // rather than copied into quarantine once per poll while the outage lasts
             ledger.recordRejectedInput(Channel.FILE.name(), PersonalData.maskText(input), reason);
             Path kept = keepFile(exchange, name, input, reason);
+            String remember = exchange.getProperty(REMEMBER_REFUSAL, String.class);
+            if (remember != null) {
+                taken.add(remember);
+            }
             // a file taken over SFTP moves to .error on its server (PlatformArchiving), so it is not taken again
             exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
             log.warn("Refused file {}: {}; moved to {}", PersonalData.maskText(input), oneLine(reason),

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.coophub.intake.LocalSystemIntake;
 import org.coophub.intake.SftpOutboxRoutes;
 import org.coophub.ledger.HistoryEntry;
 import org.coophub.ledger.RequestState;
 import org.coophub.support.Archived;
 import org.coophub.support.Hub;
 import org.coophub.support.LocalSystemSftp;
+import org.coophub.support.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,28 @@ class SftpOutboxTest {
             assertThat(Archived.copiesOf(cases.outbox(), "bad.json")).isEmpty();
             assertThat(hub.ledger().rejectedInputs(10)).singleElement()
                     .satisfies(refused -> assertThat(refused.inputName()).isEqualTo("SFTP outbox cases:outbox/bad.json"));
+        }
+    }
+
+    @Test
+    void aRefusedFileThatCannotBeMovedToErrorIsQuarantinedOnceNotAtEveryPoll() throws Exception {
+        try (LocalSystemSftp cases = LocalSystemSftp.start(dir, "cases");
+                Hub hub = Hub.start(dir, cases.hubProperties());
+                LogCapture again = LogCapture.of(LocalSystemIntake.class)) {
+            // a file where the .error folder would go: the server refuses every move there
+            Path inTheWay = Files.writeString(cases.outbox().resolve(".error"), "in the way");
+            cases.drop("stuck.json", "{\"requestId\": \"SO-STUCK\"}");
+
+            await().until(() -> again.containing("could not be moved to .error").size() >= 2);
+            assertThat(copiesIn(hub.quarantine(), "stuck")).extracting(path -> path.getFileName().toString())
+                    .containsExactlyInAnyOrder("stuck.json", "stuck.json.error.txt");
+            assertThat(hub.ledger().rejectedInputs(10)).filteredOn(refused -> refused.inputName().contains("stuck"))
+                    .hasSize(1);
+
+            Files.delete(inTheWay);
+            await().until(() -> copiesIn(cases.outbox().resolve(".error"), "stuck").size() == 1);
+            assertThat(cases.outbox().resolve("stuck.json")).doesNotExist();
+            assertThat(copiesIn(hub.quarantine(), "stuck")).hasSize(2);
         }
     }
 

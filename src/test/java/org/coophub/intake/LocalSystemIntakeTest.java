@@ -22,7 +22,7 @@ class LocalSystemIntakeTest {
     private static final int LIMIT = 16;
 
     private final LocalSystemIntake intake = new LocalSystemIntake(null, null, new IntakeProperties(Path.of("outbox"),
-            Path.of("quarantine"), "in", "rejected", DataSize.ofBytes(LIMIT), 100));
+            Path.of("quarantine"), "in", "rejected", DataSize.ofBytes(LIMIT), 100), null);
 
     @Test
     void aFileWithinTheLimitIsReadIntoTheBodyAndRememberedByItsContent() {
