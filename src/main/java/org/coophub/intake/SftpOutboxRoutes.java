@@ -25,7 +25,7 @@ public class SftpOutboxRoutes implements RouteTemplateParameterSource {
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put(TEMPLATE_ID, "intake-from-sftp-outbox");
             parameters.put("outbox", name);
-            parameters.put("server", outbox.host() + ":" + outbox.port());
+            parameters.put("server", SftpConnection.server(outbox));
             parameters.put("folder", outbox.folder());
             parameters.put("connection", SftpConnection.connectionOptions(outbox));
             parameters.put("pollDelay", outbox.pollInterval().toMillis());

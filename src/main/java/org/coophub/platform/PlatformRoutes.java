@@ -70,7 +70,7 @@ public class PlatformRoutes implements RouteTemplateParameterSource {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put(TEMPLATE_ID, template);
         parameters.put("platform", name);
-        parameters.put("server", platform.host() + ":" + platform.port());
+        parameters.put("server", SftpConnection.server(platform));
         parameters.put("folder", folder);
         parameters.put("connection", SftpConnection.connectionOptions(platform));
         if (queue != null) {

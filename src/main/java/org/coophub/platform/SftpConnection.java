@@ -28,7 +28,7 @@ public final class SftpConnection {
      * {@code ?} and may not touch credentials or host key checking.
      */
     public static String uri(SftpAccount p, String folder, String extraOptions) {
-        StringBuilder uri = new StringBuilder("sftp:").append(host(p.host())).append(':').append(p.port());
+        StringBuilder uri = new StringBuilder("sftp:").append(server(p));
         String path = folder == null ? "" : folder.strip().replaceFirst("^/+", "");
         if (!path.isEmpty()) {
             uri.append('/').append(path);
@@ -46,6 +46,11 @@ public final class SftpConnection {
             uri.append('&').append(extra);
         }
         return uri.toString();
+    }
+
+    /** {@code <host>:<port>}, an IPv6 address in brackets: the server part of an sftp: URI (and of route templates). */
+    public static String server(SftpAccount p) {
+        return host(p.host()) + ":" + p.port();
     }
 
     /**
