@@ -20,6 +20,8 @@ public class LocalSystemIntake {
 
     /** Before the key of a file on an SFTP outbox that was refused and quarantined (see fromSftpOutbox). */
     private static final String REFUSED = "refused/";
+    /** The key sftpFileKey gave the file, set by the route before its idempotent consumer (routes/intake.yaml). */
+    private static final String FILE_KEY = "coophubFileKey";
 
     private static final Logger log = LoggerFactory.getLogger(LocalSystemIntake.class);
 
@@ -57,7 +59,7 @@ public class LocalSystemIntake {
      * {@code .error} did not happen: a dropped connection, a restart) is not taken again; it moves to {@code .done}.
      */
     public void fromSftpOutbox(Exchange exchange) {
-        String refusal = REFUSED + sftpFileKey(exchange);
+        String refusal = REFUSED + exchange.getProperty(FILE_KEY, String.class);
         if (taken.contains(refusal)) {
             String name = archiveUnderNameOfItsOwn(exchange);
             exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
