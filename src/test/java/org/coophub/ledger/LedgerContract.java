@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The ledger's behaviour, run against each database it supports (H2 and PostgreSQL). */
-abstract class LedgerContract {
+public abstract class LedgerContract {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
     private Ledger ledger;
@@ -331,7 +331,8 @@ abstract class LedgerContract {
         return requests.search(search, 0, 50).items().stream().map(RequestSearch.Summary::requestId).toList();
     }
 
-    private static NewReply reply(String id, String hash) {
+    /** A reply to one of our requests, FOUND, with two attachments; also for the reporting contract. */
+    public static NewReply reply(String id, String hash) {
         return new NewReply(id, new Unit("310104000000", "徐汇分局"), "FOUND",
                 OffsetDateTime.parse("2026-03-05T10:00:00+08:00"), hash, "{\"requestId\":\"" + id + "\"}",
                 List.of("a.pdf", "b.txt"));
@@ -342,7 +343,8 @@ abstract class LedgerContract {
                 "r-" + id, "{}", List.of());
     }
 
-    private static NewRequest entry(String id, String hash) {
+    /** One of our record checks for the national platform; also for the reporting contract. */
+    public static NewRequest entry(String id, String hash) {
         CooperationRequest request = new CooperationRequest(id, RequestType.RECORD_CHECK, Priority.ROUTINE, "预审室",
                 "310104", null, "A-2026-001", List.of(new Subject("张三", "11010519491231002X")), "details",
                 OffsetDateTime.of(2026, 3, 2, 15, 30, 0, 0, ZoneOffset.ofHours(8)));

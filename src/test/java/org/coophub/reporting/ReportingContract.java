@@ -9,19 +9,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
+import org.coophub.ledger.LedgerContract;
 import org.coophub.ledger.NewReply;
-import org.coophub.ledger.NewRequest;
-import org.coophub.request.CooperationRequest;
-import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
-import org.coophub.request.Scope;
-import org.coophub.request.Subject;
 import org.coophub.request.Unit;
 import org.coophub.support.MutableClock;
 import org.flywaydb.core.Flyway;
@@ -158,16 +153,16 @@ abstract class ReportingContract {
     @Test
     void countsRequestsAndOnTimeRepliesByLocalMonth() {
         clock.set(Instant.parse("2026-03-02T08:00:00Z"));
-        ledger.admit(request("M-1", "h1"), "accepted"); // 2026-03-02 16:00 in Shanghai
+        ledger.admit(LedgerContract.entry("M-1", "h1"), "accepted"); // 2026-03-02 16:00 in Shanghai
         ledger.setDeadlines("M-1", OffsetDateTime.parse("2026-03-09T08:00:00Z"), null);
         clock.set(Instant.parse("2026-03-31T17:00:00Z")); // 1 April, 01:00 in Shanghai
-        ledger.admit(request("M-2", "h2"), "accepted");
+        ledger.admit(LedgerContract.entry("M-2", "h2"), "accepted");
         ledger.setDeadlines("M-2", OffsetDateTime.parse("2026-03-09T08:00:00Z"), null);
-        ledger.admit(request("M-3", "h3"), "accepted");
-        ledger.recordReply(reply("M-1", "r1"), Direction.OUTBOUND, "reply"); // on time, 5 March
+        ledger.admit(LedgerContract.entry("M-3", "h3"), "accepted");
+        ledger.recordReply(LedgerContract.reply("M-1", "r1"), Direction.OUTBOUND, "reply"); // on time, 5 March
         ledger.recordReply(new NewReply("M-2", new Unit("310104000000", "徐汇分局"), "FOUND",
                 OffsetDateTime.parse("2026-03-31T23:00:00+08:00"), "r2", "{}", List.of()), Direction.OUTBOUND, "reply");
-        ledger.recordReply(reply("M-3", "r3"), Direction.OUTBOUND, "reply"); // no deadline: not counted
+        ledger.recordReply(LedgerContract.reply("M-3", "r3"), Direction.OUTBOUND, "reply"); // no deadline: not counted
 
         OffsetDateTime from = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");
         OffsetDateTime before = OffsetDateTime.parse("2026-05-01T00:00:00+08:00");
@@ -178,20 +173,6 @@ abstract class ReportingContract {
                 .extracting(MonthlyCounts.MonthCount::count).containsExactly(1L);
         assertThat(monthly.onTimeByMonth(from, before, ZONE)).containsExactly(
                 new MonthlyCounts.MonthTimeliness(YearMonth.of(2026, 3), 1, 2));
-    }
-
-    private static NewRequest request(String id, String hash) {
-        CooperationRequest request = new CooperationRequest(id, RequestType.RECORD_CHECK, Priority.ROUTINE, "预审室",
-                "310104", null, "A-2026-001", List.of(new Subject("张三", "11010519491231002X")), "details",
-                OffsetDateTime.of(2026, 3, 2, 15, 30, 0, 0, ZoneOffset.ofHours(8)));
-        return NewRequest.outbound(request, Scope.NATIONAL, "national", "REST", hash,
-                "{\"requestId\":\"" + id + "\",\"name\":\"张三\"}");
-    }
-
-    private static NewReply reply(String id, String hash) {
-        return new NewReply(id, new Unit("310104000000", "徐汇分局"), "FOUND",
-                OffsetDateTime.parse("2026-03-05T10:00:00+08:00"), hash, "{\"requestId\":\"" + id + "\"}",
-                List.of("a.pdf", "b.txt"));
     }
 
     private void publications(List<Row> rows, String room, int count) {
