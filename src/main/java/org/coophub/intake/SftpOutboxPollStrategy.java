@@ -5,22 +5,17 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import org.apache.camel.support.service.ServiceSupport;
-import org.coophub.platform.Failures;
-import org.coophub.privacy.PersonalData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The poll strategy of the SFTP outbox routes ({@code pollStrategy=#sftpOutboxPollStrategy} in routes/intake.yaml).
  * A poll that fails (the server cannot be reached, refuses the login, shows a host key its known-hosts file does not
- * hold, has no such folder) is logged with what caused it and where to look: Camel's own line stops at "Cannot
- * connect to sftp://...", which leaves an administrator to guess between a network, a password and an impostor.
+ * hold, has no such folder) fails with the outbox's name, account and known-hosts file in front of its causes, which
+ * {@code #pollFailureLog} logs on one line: Camel's own message stops at "Cannot connect to sftp://...", which
+ * leaves an administrator to guess between a network, a password and an impostor.
  */
 @Component("sftpOutboxPollStrategy")
 public class SftpOutboxPollStrategy extends DefaultPollingConsumerPollStrategy {
-
-    private static final Logger log = LoggerFactory.getLogger(SftpOutboxPollStrategy.class);
 
     private final SftpOutboxesProperties outboxes;
 
@@ -39,10 +34,15 @@ public class SftpOutboxPollStrategy extends DefaultPollingConsumerPollStrategy {
         if (outbox == null) {
             return super.rollback(consumer, endpoint, retryCounter, failure);
         }
-        log.warn("Cannot poll the SFTP outbox {} ({}@{}:{}/{}, host keys from {}): {}; trying again at the next poll",
-                name, outbox.username(), outbox.host(), outbox.port(), outbox.folder(),
-                outbox.knownHosts().toAbsolutePath().normalize(),
-                PersonalData.maskText(Failures.describe(failure)));
-        return false;
+        throw new OutboxUnreachableException("Cannot poll the SFTP outbox %s (%s@%s:%d/%s, host keys from %s)"
+                .formatted(name, outbox.username(), outbox.host(), outbox.port(), outbox.folder(),
+                        outbox.knownHosts().toAbsolutePath().normalize()), failure);
+    }
+
+    /** A poll of an SFTP outbox that failed, saying which outbox; its cause says why. */
+    static final class OutboxUnreachableException extends RuntimeException {
+        OutboxUnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.coophub.platform;
 
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.coophub.privacy.PersonalData;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class PollFailureLog implements ExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PollFailureLog.class);
+    /** An endpoint's options in Camel's message, up to the space (or the sentence's full stop) after them. */
+    private static final Pattern ENDPOINT_OPTIONS = Pattern.compile("\\?\\S*?(\\.?)(\\s|$)");
 
     @Override
     public void handleException(Throwable failure) {
@@ -31,7 +34,7 @@ public class PollFailureLog implements ExceptionHandler {
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable failure) {
-        String what = PersonalData.maskText(message == null ? "SFTP poll failed" : message);
+        String what = PersonalData.maskText(message == null ? "SFTP poll failed" : withoutOptions(message));
         String why = PersonalData.maskText(Failures.describe(failure));
         if (Outages.isOutage(failure)) {
             log.warn("{}: {}", what, why);
@@ -40,5 +43,13 @@ public class PollFailureLog implements ExceptionHandler {
             log.error("{}: {}: {}", what, failure == null ? "?" : failure.getClass().getName(), why);
         }
         log.debug("{}", what, failure);
+    }
+
+    /**
+     * Camel names the endpoint with its every option, some twenty of them, which pushes the cause off the screen;
+     * the host and folder say which poll it was, and the options are in the route.
+     */
+    static String withoutOptions(String message) {
+        return ENDPOINT_OPTIONS.matcher(message).replaceAll("$1$2");
     }
 }

@@ -34,6 +34,18 @@ class PollFailureLogTest {
     }
 
     @Test
+    void theEndpointIsNamedWithoutItsOptions() {
+        try (LogCapture lines = LogCapture.of(PollFailureLog.class)) {
+            log.handleException("Failed polling endpoint: sftp://localhost:2201/replies?delay=1000&include=.*%5C.json"
+                    + "&move=.done. Will try again at next poll", new JSchException("Connection refused"));
+
+            assertThat(lines.containing("Failed polling endpoint")).singleElement()
+                    .extracting(ILoggingEvent::getFormattedMessage).isEqualTo("Failed polling endpoint:"
+                            + " sftp://localhost:2201/replies. Will try again at next poll: Connection refused");
+        }
+    }
+
+    @Test
     void anythingElseIsAnErrorNamingItsTypeWithPersonalDataMasked() {
         try (LogCapture lines = LogCapture.of(PollFailureLog.class)) {
             log.handleException("Error during commit of statement-" + ID_NUMBER + ".json",
