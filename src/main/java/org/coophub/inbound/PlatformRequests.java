@@ -13,6 +13,7 @@ import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.NewRequest;
 import org.coophub.platform.PlatformsProperties;
+import org.coophub.privacy.PersonalData;
 import org.coophub.replies.PlatformReplies;
 import org.coophub.intake.FieldError;
 import org.coophub.intake.InvalidRequestException;
@@ -91,11 +92,11 @@ public class PlatformRequests {
      */
     private void taken(String requestId, String file, String platform) {
         if (ledger.find(requestId).map(LedgerEntry::deliveredAt).isPresent()) {
-            log.info("Request {} from {} was taken before; not delivered again", file, platform);
+            log.info("Request {} from {} was taken before; not delivered again", PersonalData.maskText(file), platform);
         } else {
             delivery.requestArrived(requestId);
-            log.info("Request {} from {} was taken before and is not delivered yet; its delivery is queued again", file,
-                    platform);
+            log.info("Request {} from {} was taken before and is not delivered yet; its delivery is queued again",
+                    PersonalData.maskText(file), platform);
         }
     }
 }

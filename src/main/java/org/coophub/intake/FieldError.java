@@ -1,5 +1,7 @@
 package org.coophub.intake;
 
+import org.coophub.privacy.PersonalData;
+
 /**
  * One thing wrong with a submitted request.
  *
@@ -12,10 +14,13 @@ public record FieldError(String field, String rule, String message) {
 
     public static final String DOCUMENT = "(document)";
 
-    /** A field name can be a JSON key and a message can quote one: both are kept storable, whatever was sent. */
+    /**
+     * A field name can be a JSON key and a message can quote a value: both are kept storable, whatever was sent, and
+     * an ID number in either is masked, since refusals go back to the sender, to the log and to the ledger.
+     */
     public FieldError {
-        field = StorableText.escaped(field);
-        message = StorableText.escaped(message);
+        field = PersonalData.maskText(StorableText.escaped(field));
+        message = PersonalData.maskText(StorableText.escaped(message));
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.NewRequest;
 import org.coophub.platform.PlatformsProperties;
-import org.coophub.privacy.PersonalData;
 import org.coophub.publishing.PublishQueue;
 import org.coophub.request.CooperationRequest;
 import org.coophub.request.Scope;
@@ -62,9 +61,8 @@ public class IntakeService {
         String platform = platforms.platformFor(scope);
         NewRequest entry = NewRequest.outbound(request, scope, platform, channel.name(),
                 RequestJson.contentHash(parsed), new String(RequestJson.write(request, scope), StandardCharsets.UTF_8));
-        // the input's name is the submitter's and may carry an ID number
-        String reason = "accepted via " + channel + " (" + PersonalData.maskText(inputName) + "), for the " + platform
-                + " platform";
+        // the input's name is the submitter's and may carry an ID number: the ledger masks its history
+        String reason = "accepted via " + channel + " (" + inputName + "), for the " + platform + " platform";
         Admission admission;
         try {
             admission = admissions.admit(entry, reason);

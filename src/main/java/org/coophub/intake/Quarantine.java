@@ -174,7 +174,7 @@ public class Quarantine {
     /** A refused file's report: what it was, where from, which attachments are kept with it and under what name. */
     private void writeReport(Path reportFile, String name, String from, Map<Path, Path> attachments, String reason)
             throws IOException {
-        StringBuilder report = new StringBuilder("file: ").append(name).append('\n')
+        StringBuilder report = new StringBuilder("file: ").append(PersonalData.maskText(name)).append('\n')
                 .append(QuarantineFolder.FROM).append(from == null ? "" : from).append('\n');
         attachments.forEach((original, keptAs) -> report.append(QuarantineFolder.attachmentLine(
                 original.getFileName().toString(), keptAs.getFileName().toString())).append('\n'));

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.coophub.intake.StorableText;
+import org.coophub.privacy.PersonalData;
 import org.coophub.request.CooperationRequest;
 import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
@@ -385,7 +386,8 @@ public class Ledger {
 
     private void addHistory(String requestId, RequestState state, String reason, OffsetDateTime at) {
         jdbc.sql("INSERT INTO request_history (request_id, at, state, reason) VALUES (?, ?, ?, ?)")
-                .params(requestId, at, state.name(), StorableText.truncate(reason, 2000))
+                // a reason can name a file or quote what was sent, and is read on the dashboard and over the API
+                .params(requestId, at, state.name(), StorableText.truncate(PersonalData.maskText(reason), 2000))
                 .update();
     }
 

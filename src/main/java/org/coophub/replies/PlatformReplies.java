@@ -71,7 +71,8 @@ public class PlatformReplies {
         Ledger.ReplyTarget request = replyTarget(reply, hash);
         if (request.recordedReplyHash() != null) {
             if (request.replyDelivered()) {
-                log.info("Reply {} from {} was taken before; not delivered again", file, platform);
+                log.info("Reply {} from {} was taken before; not delivered again", PersonalData.maskText(file),
+                        platform);
             } else {
                 // recorded, but its delivery may never have been queued (the broker's commit failed after the
                 // ledger's): queued again. Should the first one still be queued, the second (same group, so after
@@ -79,7 +80,7 @@ public class PlatformReplies {
                 // drops by its duplicate id (LocalDelivery).
                 delivery.replyArrived(reply.requestId());
                 log.info("Reply {} from {} was taken before and is not delivered yet; its delivery is queued again",
-                        file, platform);
+                        PersonalData.maskText(file), platform);
             }
             moveAttachments(platform, reply, ".done");
             return;

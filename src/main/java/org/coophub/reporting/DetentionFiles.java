@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.coophub.intake.ArchiveNames;
 import org.coophub.ledger.Ledger;
+import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -62,10 +63,10 @@ public class DetentionFiles {
         Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = String.valueOf(refusal.getMessage());
         Path errors = properties.detentionsFolder().resolve(".error");
-        ledger.recordRejectedInput("FILE", "detentions/" + name, reason);
+        ledger.recordRejectedInput("FILE", PersonalData.maskText("detentions/" + name), reason);
         try {
             Files.createDirectories(errors);
-            Files.writeString(errors.resolve(archived + ".error.txt"), "file: " + name
+            Files.writeString(errors.resolve(archived + ".error.txt"), "file: " + PersonalData.maskText(name)
                     + "\nrefused at: " + OffsetDateTime.now(clock) + "\nrule(s) broken:\n" + reason + "\n",
                     StandardCharsets.UTF_8);
             Files.move(Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)),

@@ -87,7 +87,7 @@ public class RequestsApi {
             content = @Content(schema = @Schema(implementation = LedgerEntry.class)))
     @ApiResponse(responseCode = "404", description = "No request with this id", content = @Content)
     public ResponseEntity<LedgerEntry> find(@Parameter(example = "CY-2026-0001") @PathVariable String requestId) {
-        return ResponseEntity.of(ledger.find(requestId));
+        return ResponseEntity.of(ledger.find(requestId).map(LedgerEntry::withPersonalDataMasked));
     }
 
     public record SignReceipt(String requestId, SignOutcome outcome) {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.coophub.intake.QuarantineFolder;
+import org.coophub.privacy.IdNumberFixtures;
+import org.coophub.privacy.IdNumbers;
 import org.coophub.support.Hub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +60,20 @@ class QuarantineTest {
                 assertThat(kept.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("Q-DOWN")))
                         .containsExactlyInAnyOrder("Q-DOWN.json", "Q-DOWN.json.error.txt");
             }
+        }
+    }
+
+    @Test
+    void theReportOfAFileNamedWithAnIdNumberNamesItMasked() throws Exception {
+        String idNumber = IdNumberFixtures.valid("110105", "19900307", "451");
+        try (Hub hub = Hub.start(dir)) {
+            String file = "statement-" + idNumber + ".json";
+            hub.drop(file, "{\"requestId\": ".getBytes(StandardCharsets.UTF_8));
+
+            Path report = hub.quarantine().resolve(file + ".error.txt");
+            await().until(() -> Files.exists(report));
+            assertThat(Files.readString(report)).startsWith("file: statement-" + IdNumbers.mask(idNumber) + ".json\n")
+                    .doesNotContain(idNumber);
         }
     }
 

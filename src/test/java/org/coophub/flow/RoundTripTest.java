@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileOnCompletion;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.sshd.server.session.ServerSession;
@@ -41,6 +42,8 @@ import org.coophub.ledger.RequestState;
 import org.coophub.platform.PlatformArchiving;
 import org.coophub.platform.PlatformRoutes;
 import org.coophub.platform.PlatformsProperties;
+import org.coophub.privacy.IdNumberFixtures;
+import org.coophub.privacy.IdNumbers;
 import org.coophub.replies.PlatformRejects;
 import org.coophub.support.Archived;
 import org.coophub.support.Hub;
@@ -144,6 +147,30 @@ class RoundTripTest {
                 .anyMatch(r -> r.contains("RT-3-bad.bin") && r.contains("sha256"))
                 .anyMatch(r -> r.contains("RT-7-never-sent.pdf") && r.contains("is not beside it"));
         assertThat(hub.ledger().find("RT-7").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
+    }
+
+    /**
+     * A platform's file names come from another region and may carry an ID number: neither the hub's lines nor
+     * Camel's about a file it keeps aside show it whole, nor does the request's history over the API.
+     */
+    @Test
+    void aReplyFileNamedWithAnIdNumberIsShownMaskedInTheLogAndTheApi() {
+        String idNumber = IdNumberFixtures.valid("110105", "19900307", "451");
+        publish("RT-ID");
+        Path replies = hub.platformFolder("national", "replies");
+        try (LogCapture rollback = LogCapture.of(GenericFileOnCompletion.class);
+                LogCapture keptAside = LogCapture.of(PlatformRejects.class)) {
+            put(replies, "statement-" + idNumber + ".json", reply("RT-ID", "FOUND", null, null));
+            put(replies, "nobody-" + idNumber + ".json", reply("NO-SUCH-ID", "FOUND", null, null));
+
+            await().until(() -> Files.exists(replies.resolve(".error/nobody-" + idNumber + ".json")));
+            await().until(() -> hub.ledger().find("RT-ID").orElseThrow().state() == RequestState.REPLIED);
+            assertThat(keptAside.containing(IdNumbers.mask(idNumber))).isNotEmpty();
+            assertThat(keptAside.containing(idNumber)).isEmpty();
+            assertThat(rollback.containing(idNumber)).isEmpty();
+        }
+        assertThat(hub.get("/api/requests/RT-ID").body()).contains("statement-" + IdNumbers.mask(idNumber))
+                .doesNotContain(idNumber);
     }
 
     /**

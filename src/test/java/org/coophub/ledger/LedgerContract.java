@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
+import org.coophub.privacy.IdNumberFixtures;
+import org.coophub.privacy.IdNumbers;
 import org.coophub.request.CooperationRequest;
 import org.coophub.request.Priority;
 import org.coophub.request.RequestType;
@@ -57,6 +59,15 @@ public abstract class LedgerContract {
         assertThat(entry.history()).extracting(HistoryEntry::state, HistoryEntry::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ACCEPTED", "accepted via REST"));
         assertThat(ledger.ticket("REQ-1").orElseThrow().payload()).isEqualTo("{\"requestId\":\"REQ-1\",\"name\":\"张三\"}");
+    }
+
+    @Test
+    void anIdNumberInAHistoryReasonIsStoredMasked() {
+        String idNumber = IdNumberFixtures.valid("110105", "19900307", "451");
+        ledger.admit(entry("REQ-1", "hash-1"), "accepted via FILE (statement-" + idNumber + ".json)");
+
+        assertThat(ledger.history("REQ-1")).extracting(HistoryEntry::reason)
+                .containsExactly("accepted via FILE (statement-" + IdNumbers.mask(idNumber) + ".json)");
     }
 
     @Test
