@@ -10,6 +10,8 @@ import static org.coophub.bench.BenchSupport.latency;
 import static org.coophub.bench.BenchSupport.mb;
 import static org.coophub.bench.BenchSupport.percentiles;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +21,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.coophub.bench.BenchSupport.Arrivals;
 import org.coophub.bench.BenchSupport.CpuBudget;
 import org.coophub.bench.BenchSupport.HeapSampler;
+import org.coophub.bench.Ceilings.Ceiling;
 import org.coophub.intake.RequestJson;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.NewRequest;
 import org.coophub.platform.PlatformsProperties;
+import org.coophub.platform.SftpConnection;
 import org.coophub.request.CooperationRequest;
 import org.coophub.request.Scope;
 import org.coophub.support.Hub;
@@ -62,6 +71,11 @@ class RepliesBenchmark {
     private static final String PROVINCIAL = "provincial";
     private static final String PREFIX = "RPL-";
     private static final int BATCH = 500;
+    /** The SFTP options of the poll routes in routes/replies.yaml, less the ledger's memory and the hub's logging. */
+    private static final String TAKE_OPTIONS = "include=.*\\.json&streamDownload=true&move=.done&moveFailed=.error"
+            + "&processStrategy=#class:org.coophub.platform.PlatformArchiving&existDirCheckUsingLs=false&delay=100"
+            + "&greedy=true&maxMessagesPerPoll=10000&disconnect=false&stepwise=false&useList=true"
+            + "&maximumReconnectAttempts=0";
 
     private final int n = Integer.getInteger("bench.replies", Integer.getInteger("bench.requests", 10_000));
     private final int warmup = Integer.getInteger("bench.warmup", Math.min(2000, n / 5));
@@ -138,12 +152,85 @@ class RepliesBenchmark {
                     mb(heap.sampledPeak()), mb(heap.poolPeak()));
             System.out.printf(Locale.ROOT, "watcher        %d inotify overflow(s)%n", arrivals.overflows());
             System.out.print(run.cpu());
+            printCeilings(hub, platforms);
             System.out.printf(Locale.ROOT, "TARGET %s - %.0f replies/s (>= 1000), p99 %.2f s (<= %s + 1 s)%n",
                     met ? "MET" : "NOT MET", rate, latency.getValueAtPercentile(99) / 1e9, poll);
             return String.format(Locale.ROOT, "%-6s %12.0f %12.0f %10.2f %10.2f %10.2f %12.0f %9s", poll, rate, drain,
                     latency.getValueAtPercentile(50) / 1e9, latency.getValueAtPercentile(99) / 1e9,
                     latency.getMaxValue() / 1e9, mb(heap.sampledPeak()), met ? "MET" : "NOT MET");
         }
+    }
+
+    /**
+     * The two durable steps a reply is built on, alone, the hub idle: taking the files off the platforms (the poll
+     * routes' SFTP options and sessions, each file read whole and renamed into .done, nothing else), and one
+     * persistent broker hop. Their CPU per reply together is a floor under the hub's.
+     */
+    private void printCeilings(Hub hub, PlatformsProperties platforms) throws Exception {
+        System.out.printf(Locale.ROOT, "%n== ceilings (same JVM, same broker and simulator, hub idle), N=%d ==%n", n);
+        byte[] payload = PlatformSide.reply(id(PREFIX, 0), "FOUND", null, null).getBytes(StandardCharsets.UTF_8);
+        Map<String, Integer> layout = new TreeMap<>();
+        platforms.platforms().forEach((name, platform) -> layout.put(name, platform.pollers()));
+        Ceiling take = sftpTake(hub, platforms, layout, payload);
+        Ceiling artemis = Ceilings.artemis(hub, payload, n, 1);
+        System.out.println(take.line("sftp take", "files",
+                layout + " sessions (the poll routes' options): read whole, renamed into .done"));
+        System.out.println(artemis.line("artemis", "msg", "persistent send+receive, commit per message"));
+        System.out.printf(Locale.ROOT, "floor          %.2f ms of CPU per reply for taking the file and one broker hop"
+                + " alone (before the ledger, the inbox file and the topic); 1000 replies/s on %d cores allow %.2f ms%n",
+                take.cpuMillisPerItem() + artemis.cpuMillisPerItem(), Runtime.getRuntime().availableProcessors(),
+                Ceilings.cpuMillisPerItemAt(1000));
+    }
+
+    private Ceiling sftpTake(Hub hub, PlatformsProperties platforms, Map<String, Integer> layout, byte[] payload)
+            throws Exception {
+        String folder = "ceiling-replies";
+        List<Path> folders = new ArrayList<>();
+        for (String platform : layout.keySet()) {
+            Path local = hub.simulator().root(platform).resolve(folder);
+            Files.createDirectories(local.resolve(".done"));
+            folders.add(local);
+        }
+        for (int i = 0; i < n; i++) {
+            PlatformSide.put(folders.get(i % folders.size()), "C-" + i + ".json", payload);
+        }
+        CamelContext camel = hub.bean(CamelContext.class);
+        AtomicInteger taken = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        List<String> routes = new ArrayList<>();
+        Ceiling ceiling = Ceilings.measure(n, () -> {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    layout.forEach((platform, sessions) -> {
+                        for (int s = 0; s < sessions; s++) {
+                            String routeId = "bench-take-" + platform + "-" + s;
+                            routes.add(routeId);
+                            from(SftpConnection.uri(platforms.get(platform), folder, TAKE_OPTIONS
+                                    + "&filter=#class:org.coophub.platform.PollShard(" + s + ", " + sessions + ")"))
+                                    .routeId(routeId).streamCache("false")
+                                    .process(exchange -> {
+                                        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
+                                            bytes.addAndGet(in.transferTo(OutputStream.nullOutputStream()));
+                                        }
+                                        taken.incrementAndGet();
+                                    });
+                        }
+                    });
+                }
+            });
+            await().atMost(Duration.ofMinutes(5)).until(() -> taken.get() >= n);
+        });
+        for (String route : routes) {
+            camel.getRouteController().stopRoute(route);
+            camel.removeRoute(route);
+        }
+        assertThat(taken.get()).as("files taken").isEqualTo(n);
+        assertThat(bytes.get()).as("bytes read").isEqualTo((long) n * payload.length);
+        for (Path local : folders) {
+            assertThat(count(local, "C-", ".json")).as("files left in " + local).isZero();
+        }
+        return ceiling;
     }
 
     record Pass(AtomicLongArray placed, Arrivals arrivals, HeapSampler heap, int count, String cpu) {
