@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -20,6 +21,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatchers;
 
 /**
  * Everything but health needs a login: a form for people, HTTP Basic for local systems. Roles (see {@link Role}):
@@ -49,16 +53,18 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Boot hides values whose keys end in password, secret, key or token; a key passphrase and a password hash must
-     * be hidden too.
+     * Once an ADMIN may see configuration values (show-values), Boot 3 hides none by its key: this function is all
+     * that keeps secrets such as coophub.alerts.mail.ack-secret, which forges any acknowledgement link, off
+     * /actuator/configprops. One plain rule, so that anyone can tell from a key alone whether its value shows: hidden
+     * when any part of the key contains one of these words, whatever its case, spelling (ackSecret, secret-key) or
+     * place. It hides some harmless values too (a private key's path, coophub.simulator.keys, Camel's tokenize
+     * switches), which an administrator reads in config/ anyway; a rule sharp enough to spare them would be one a new
+     * secret could slip past.
      */
     @Bean
-    SanitizingFunction moreSecrets() {
-        return data -> {
-            String key = data.getKey().toLowerCase();
-            return key.contains("passphrase") || key.contains("password") || key.contains("hash")
-                    ? data.withValue("******") : data;
-        };
+    SanitizingFunction secrets() {
+        return SanitizingFunction.sanitizeValue()
+                .ifKeyContains("password", "passphrase", "secret", "token", "key", "credential", "hash");
     }
 
     @Bean
@@ -83,10 +89,21 @@ public class SecurityConfiguration {
                 .anyRequest().hasRole("VIEWER"))
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
-                // API clients authenticate every call (Basic); the signed token in an acknowledgement link is itself
-                // proof that the form came from the e-mail
-                .csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/api/**"),
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        RequestMatchers.allOf(new AntPathRequestMatcher("/api/**"), ownCredentialsOrNone()),
+                        // the signed token in an acknowledgement link is itself proof that the form came from the e-mail
                         new AntPathRequestMatcher("/alerts/ack")));
         return http.build();
+    }
+
+    /**
+     * A browser sends the session cookie of a form login with any form another site makes it post, but no
+     * Authorization header: another site can add one only through CORS, which the hub does not allow. So an API call
+     * carrying one (local systems send Basic with every call) needs no CSRF token, nor does one without a session,
+     * which has no login to abuse and is answered 401; a call riding on a session does.
+     */
+    private static RequestMatcher ownCredentialsOrNone() {
+        return RequestMatchers.anyOf(new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION),
+                request -> request.getRequestedSessionId() == null);
     }
 }

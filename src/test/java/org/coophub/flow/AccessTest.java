@@ -31,13 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** Who may do what (VIEWER, LIAISON, ADMIN, SYSTEM), and the audit trail of logins and changes. */
 class AccessTest {
 
+    /** Signs the acknowledgement links in alert emails: whoever reads it can acknowledge any alert. */
+    static final String ACK_SECRET = "ack-secret-of-the-access-test-0123456789";
+
     @TempDir
     static Path dir;
     static Hub hub;
 
     @BeforeAll
     static void startHub() {
-        hub = Hub.start(dir);
+        hub = Hub.start(dir, "coophub.alerts.mail.ack-secret=" + ACK_SECRET);
     }
 
     @AfterAll
@@ -109,8 +112,9 @@ class AccessTest {
     @Test
     void theConfigurationIsReadableByAnAdminWithSecretsHidden() {
         String config = hub.as("admin").get("/actuator/configprops").body();
-        assertThat(config).contains("coophub.platforms", "coophub.bureau");
+        assertThat(config).contains("coophub.platforms", "coophub.bureau", "coophub.alerts.mail");
         assertThat(config).doesNotContain("$2a$10$ysm/EFKMib3S2eMVhuUS5uhdbZj146lcoaFAfJXlxtMm");
+        assertThat(config).contains("\"ackSecret\":\"******\"").doesNotContain(ACK_SECRET);
     }
 
     @Test
@@ -127,21 +131,56 @@ class AccessTest {
         assertThat(hub.as("admin").get("/api/audit?user=liaison").body()).doesNotContain("\"username\":\"viewer\"");
     }
 
+    /**
+     * A hostile page can make a logged-in officer's browser post to the API, session cookie and all (a text/plain
+     * form can even carry a request), but it cannot add an Authorization header or know the session's CSRF token.
+     */
+    @Test
+    void aFormLoginSessionChangesNothingThroughTheApiWithoutTheCsrfToken() throws Exception {
+        put(hub.platformFolder("national", "requests"), "ACC-CSRF-1.json", inboundRequest("ACC-CSRF-1"));
+        await().until(() -> hub.ledger().find("ACC-CSRF-1").isPresent());
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        logIn(browser, "liaison", "liaison-test-pass", loginFormCsrf(browser));
+        assertThat(send(browser, HttpRequest.newBuilder(URI.create(hub.url("/api/requests/ACC-CSRF-1")))).statusCode())
+                .as("the session is logged in").isEqualTo(200);
+
+        assertThat(postAsForm(browser, "/api/requests/ACC-CSRF-1/sign", "{}").statusCode()).isEqualTo(403);
+        assertThat(postAsForm(browser, "/api/alerts/999999/ack", "{}").statusCode()).isEqualTo(403);
+        assertThat(postAsForm(browser, "/api/requests", recordCheck("ACC-CSRF-2", SHANGHAI_XUHUI)).statusCode())
+                .isEqualTo(403);
+
+        assertThat(hub.ledger().find("ACC-CSRF-1").orElseThrow().state()).isEqualTo(RequestState.RECEIVED);
+        assertThat(hub.ledger().find("ACC-CSRF-2")).isEmpty();
+
+        // a program that keeps cookies but logs in with every call, as local systems do, needs no token
+        HttpResponse<String> signed = send(browser, HttpRequest.newBuilder(URI.create(hub.url("/api/requests/ACC-CSRF-1/sign")))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "liaison:liaison-test-pass".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+    }
+
+    /** Besides the token: a browser does not send the session cookie with any request another site starts. */
+    @Test
+    void theSessionCookieStaysOnTheHubsOwnPages() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> loggedIn = logIn(browser, "viewer", "viewer-test-pass", loginFormCsrf(browser));
+        assertThat(loggedIn.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("SameSite=Strict"));
+    }
+
     @Test
     void aLoginOnTheFormIsAuditedWhetherThePasswordIsRightOrWrong() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String form = browser.send(HttpRequest.newBuilder(URI.create(hub.url("/login"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).as(form).isTrue();
+        String csrf = loginFormCsrf(browser);
 
-        HttpResponse<String> refused = logIn(browser, "liaison", "wrong", csrf.group(1));
+        HttpResponse<String> refused = logIn(browser, "liaison", "wrong", csrf);
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
         assertThat(hub.as("admin").get("/api/audit?user=liaison").body())
                 .contains("\"username\":\"liaison\",\"action\":\"login\",\"outcome\":\"FAILURE\","
                         + "\"detail\":\"BadCredentialsException\"");
 
-        HttpResponse<String> loggedIn = logIn(browser, "viewer", "viewer-test-pass", csrf.group(1));
+        HttpResponse<String> loggedIn = logIn(browser, "viewer", "viewer-test-pass", csrf);
         assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
         assertThat(hub.as("admin").get("/api/audit?user=viewer").body())
                 .contains("\"username\":\"viewer\",\"action\":\"login\",\"outcome\":\"SUCCESS\"");
@@ -165,10 +204,28 @@ class AccessTest {
                 .contains("\"username\":\"" + IdNumbers.mask(idNumber) + "\"").doesNotContain(idNumber);
     }
 
+    /** Opens the login page, as a browser does first, and returns the CSRF token its form carries. */
+    private String loginFormCsrf(HttpClient browser) throws Exception {
+        String form = send(browser, HttpRequest.newBuilder(URI.create(hub.url("/login")))).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as(form).isTrue();
+        return csrf.group(1);
+    }
+
     private HttpResponse<String> logIn(HttpClient browser, String user, String password, String csrf) throws Exception {
         String form = "username=" + user + "&password=" + password + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-        return browser.send(HttpRequest.newBuilder(URI.create(hub.url("/login")))
+        return send(browser, HttpRequest.newBuilder(URI.create(hub.url("/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** What a form on another site can send: the browser's cookies, no header of its own, no CSRF token. */
+    private HttpResponse<String> postAsForm(HttpClient browser, String path, String body) throws Exception {
+        return send(browser, HttpRequest.newBuilder(URI.create(hub.url(path))).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> send(HttpClient browser, HttpRequest.Builder request) throws Exception {
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
