@@ -509,6 +509,42 @@ class RoundTripTest {
         assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-9\"")).hasSize(1);
     }
 
+    /**
+     * Platforms reuse attachment names too. A reply offered again (under a new name, its first copy taken) is taken
+     * as a duplicate and moves a file of its attachment's name into .done only if it holds the bytes it declares:
+     * the one there now may be the next reply's, written before that reply's JSON.
+     */
+    @Test
+    void aReplyOfferedAgainLeavesTheNextRepliesAttachmentOfTheSameNameForIt() throws Exception {
+        publish("RT-10");
+        publish("RT-11");
+        byte[] first = "询问笔录 for RT-10".getBytes(StandardCharsets.UTF_8);
+        byte[] next = "询问笔录 for RT-11".getBytes(StandardCharsets.UTF_8);
+        Path replies = hub.platformFolder("national", "replies");
+        put(replies, "statement.pdf", first);
+        put(replies, "RT-10.json", reply("RT-10", "FOUND", "statement.pdf", first));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-10.json")));
+
+        // offered again whole: its own file goes to .done with it
+        put(replies, "statement.pdf", first);
+        put(replies, "RT-10-again.json", reply("RT-10", "FOUND", "statement.pdf", first));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-10-again.json")));
+        assertThat(replies.resolve("statement.pdf")).doesNotExist();
+
+        // offered again while the next reply's statement.pdf waits for that reply's JSON
+        put(replies, "statement.pdf", next);
+        put(replies, "RT-10-once-more.json", reply("RT-10", "FOUND", "statement.pdf", first));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-10-once-more.json")));
+        assertThat(replies.resolve("statement.pdf")).hasBinaryContent(next);
+        assertThat(replies.resolve(".done/statement.pdf")).hasBinaryContent(first);
+
+        put(replies, "RT-11.json", reply("RT-11", "FOUND", "statement.pdf", next));
+        await().until(() -> Files.exists(hub.inbox().resolve("replies/RT-11.json")));
+        assertThat(hub.inbox().resolve("replies/RT-11/statement.pdf")).hasBinaryContent(next);
+        await().until(() -> Files.exists(replies.resolve(".done/RT-11.json")));
+        assertThat(replies.resolve(".done/statement.pdf")).hasBinaryContent(next);
+    }
+
     private static double failedExchanges(List<String> routes) {
         return routes.stream().mapToDouble(hub::failedExchanges).sum();
     }
