@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import org.coophub.hashing.Sha256;
 
 /**
  * Direct SFTP access to a platform, outside the Camel routes: the attachments that travel beside a reply, streamed
@@ -88,17 +91,88 @@ public final class PlatformFiles implements AutoCloseable {
         }
     }
 
-    /** Uploads under {@code <path>.part} and renames, so the platform never sees half a file. */
-    public void write(String path, InputStream content) throws IOException {
+    /**
+     * Uploads under {@code <path>.part}, hashing the bytes as they are sent, and renames it into place only if they
+     * are the {@code size} bytes of this SHA-256: the platform never sees half a file, nor other bytes than those
+     * declared (a file changed while it was read). Bytes that differ are deleted from the platform.
+     *
+     * @throws ContentMismatchException if the stream gave other bytes
+     */
+    public void write(String path, InputStream content, long size, String sha256) throws IOException {
         String partial = path + ".part";
+        HashedStream sent = new HashedStream(content);
         try {
-            sftp.put(content, partial, ChannelSftp.OVERWRITE);
+            sftp.put(sent, partial, ChannelSftp.OVERWRITE);
+            String sentSha256 = sent.sha256();
+            if (sent.size() != size || !sentSha256.equalsIgnoreCase(sha256)) {
+                sftp.rm(partial);
+                throw new ContentMismatchException(path, sent.size(), sentSha256);
+            }
             if (exists(path)) {
                 sftp.rm(path);
             }
             sftp.rename(partial, path);
         } catch (SftpException e) {
             throw new IOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a stream gave for upload was not what the caller declared; nothing of it was left on the platform. */
+    public static class ContentMismatchException extends IOException {
+
+        private final long size;
+        private final String sha256;
+
+        ContentMismatchException(String path, long size, String sha256) {
+            super(path + " was not uploaded: the bytes read for it are not the declared ones");
+            this.size = size;
+            this.sha256 = sha256;
+        }
+
+        /** The number of bytes the stream gave. */
+        public long size() {
+            return size;
+        }
+
+        /** The SHA-256 of the bytes the stream gave, lowercase hex. */
+        public String sha256() {
+            return sha256;
+        }
+    }
+
+    /** Counts and hashes what is read through it. */
+    private static final class HashedStream extends DigestInputStream {
+
+        private long size;
+
+        HashedStream(InputStream in) {
+            super(in, Sha256.newDigest());
+        }
+
+        @Override
+        public int read() throws IOException {
+            int read = super.read();
+            if (read != -1) {
+                size++;
+            }
+            return read;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                size += read;
+            }
+            return read;
+        }
+
+        long size() {
+            return size;
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(getMessageDigest().digest());
         }
     }
 

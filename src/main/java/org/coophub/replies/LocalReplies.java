@@ -60,13 +60,12 @@ public class LocalReplies {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         byte[] json = exchange.getMessage().getBody(byte[].class);
         Reply reply = parser.parse(json);
-        List<String> attachments = reply.attachments().stream().map(Attachment::name).toList();
-        exchange.setProperty(PlatformReplies.ATTACHMENTS, attachments);
-        accept(reply, Channel.FILE, name);
+        exchange.setProperty(PlatformReplies.ATTACHMENTS, reply.attachments().stream().map(Attachment::name).toList());
+        Receipt receipt = accept(reply, Channel.FILE, name);
         // one stamp for the reply file (archived by the route) and its attachments, so they can be told together
         String stamp = archiveNames.stamp();
         exchange.setProperty(ArchiveNames.PROPERTY, ArchiveNames.archived(name, stamp));
-        archive(attachments, stamp);
+        archive(reply, receipt.duplicate(), stamp);
     }
 
     /**
@@ -79,7 +78,7 @@ public class LocalReplies {
                     "the reply is for " + reply.requestId() + " but was sent to the address of " + requestId)));
         }
         Receipt receipt = accept(reply, channel, inputName);
-        archive(reply.attachments().stream().map(Attachment::name).toList(), archiveNames.stamp());
+        archive(reply, receipt.duplicate(), archiveNames.stamp());
         return receipt;
     }
 
@@ -138,20 +137,39 @@ public class LocalReplies {
         }
     }
 
-    /** Never replaces an archived file: should two names ever meet, the attachment stays and a warning says so. */
-    private void archive(List<String> attachments, String stamp) {
+    /**
+     * Never replaces an archived file: should two names ever meet, the attachment stays and a warning says so.
+     * A recorded reply's attachments were checked as they were kept. A duplicate kept nothing, and units share the
+     * outbox and reuse names: what bears the name now may be another reply's file, dropped since for that reply,
+     * so it is archived only if it holds the bytes this reply declares.
+     */
+    private void archive(Reply reply, boolean duplicate, String stamp) {
         Path done = properties.outbox().resolve(".done");
-        for (String name : attachments) {
+        for (Attachment attachment : reply.attachments()) {
+            String name = attachment.name();
             try {
                 Files.createDirectories(done);
                 Path file = properties.outbox().resolve(name);
-                if (Files.exists(file)) {
-                    Files.move(file, done.resolve(ArchiveNames.archived(name, stamp)));
+                if (!Files.exists(file)) {
+                    continue;
                 }
+                if (duplicate && !holdsDeclaredBytes(file, attachment)) {
+                    log.info("Left the attachment {} in the replies outbox: the reply to {} sent again declares other"
+                            + " bytes, so the file belongs to another reply", PersonalData.maskText(name),
+                            reply.requestId());
+                    continue;
+                }
+                Files.move(file, done.resolve(ArchiveNames.archived(name, stamp)));
             } catch (IOException e) {
                 log.warn("Could not archive the attachment {}: {}", PersonalData.maskText(name),
                         PersonalData.maskText(e.getMessage()));
             }
+        }
+    }
+
+    private static boolean holdsDeclaredBytes(Path file, Attachment attachment) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return AttachmentFiles.matches(in, attachment);
         }
     }
 }

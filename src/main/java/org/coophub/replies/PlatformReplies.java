@@ -82,7 +82,7 @@ public class PlatformReplies {
                 log.info("Reply {} from {} was taken before and is not delivered yet; its delivery is queued again",
                         PersonalData.maskText(file), platform);
             }
-            moveAttachments(platform, reply, ".done");
+            archiveOwnAttachments(platform, reply);
             return;
         }
         fetchAttachments(platform, reply);
@@ -153,6 +153,39 @@ public class PlatformReplies {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fetch the attachments of the reply to " + reply.requestId()
                     + " from " + platform, e);
+        }
+    }
+
+    /**
+     * The attachments of a reply taken before go into .done only where they still hold the bytes it declares (each
+     * read whole to tell; a rare path): platforms reuse names, and the file bearing one now may be the next reply's,
+     * written before that reply's JSON. That one stays for its reply.
+     */
+    private void archiveOwnAttachments(String platform, Reply reply) {
+        if (reply.attachments().isEmpty()) {
+            return;
+        }
+        String folder = platforms.get(platform).folders().replies();
+        try (PlatformFiles files = PlatformFiles.open(platforms.get(platform))) {
+            for (Attachment attachment : reply.attachments()) {
+                boolean[] own = new boolean[1];
+                try {
+                    files.read(folder + "/" + attachment.name(),
+                            in -> own[0] = AttachmentFiles.matches(in, attachment));
+                } catch (PlatformFiles.NotOnPlatformException archivedBefore) {
+                    continue;
+                }
+                if (own[0]) {
+                    files.moveInto(folder, attachment.name(), ".done");
+                } else {
+                    log.info("Left the attachment {} on {}: the reply to {} taken before declares other bytes, so the"
+                            + " file belongs to another reply", PersonalData.maskText(attachment.name()), platform,
+                            reply.requestId());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not move the attachments of the reply to {} on {} into .done: {}", reply.requestId(),
+                    platform, PersonalData.maskText(e.getMessage()));
         }
     }
 

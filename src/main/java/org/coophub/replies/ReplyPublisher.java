@@ -84,11 +84,12 @@ public class ReplyPublisher {
     }
 
     /**
-     * Every stored attachment is checked against the size and SHA-256 its reply declares (streaming, as it is
-     * read) before the first one is uploaded: a file changed in the store since it was taken (by hand, a disk
-     * fault, another hub writing the same folder) must not go out under a reply that declares other bytes. A
-     * mismatch fails the attempt with its reason in the ledger, and the broker tries again with back-off, so a
-     * file put right is published.
+     * A file changed in the store since it was taken (by hand, a disk fault, another hub writing the same folder)
+     * must not go out under a reply that declares other bytes. Every stored attachment is checked against the size
+     * and SHA-256 its reply declares before the first one is uploaded, so that a reply with one bad file leaves
+     * none of its others on the platform, holding their names there while it waits, and sends nothing at each
+     * retry; each is checked again as it is uploaded, for a change in between. A mismatch fails the attempt with its
+     * reason in the ledger, and the broker tries again with back-off, so a file put right is published.
      */
     private void uploadAttachments(LedgerEntry entry) {
         if (entry.reply().attachments().isEmpty()) {
@@ -116,7 +117,10 @@ public class ReplyPublisher {
                         continue; // ours, from an earlier attempt
                     }
                     try (InputStream in = Files.newInputStream(store.resolve(attachment.name()))) {
-                        files.write(folder + "/" + attachment.name(), in);
+                        files.write(folder + "/" + attachment.name(), in, attachment.size(), attachment.sha256());
+                    } catch (PlatformFiles.ContentMismatchException changedWhileSent) {
+                        throw AttachmentMismatchException.differing(attachment, changedWhileSent.size(),
+                                changedWhileSent.sha256(), false);
                     }
                 }
             }

@@ -362,6 +362,52 @@ class RoundTripTest {
         assertThat(hub.settledReplyUpload("national", "SH-2026-83.json")).isEqualTo(RENAMED_INTO_PLACE_ONCE);
     }
 
+    /**
+     * Units share the replies outbox and reuse attachment names. Our reply sent again (a client retrying) is a
+     * duplicate and keeps nothing, so it archives a file of its attachment's name only if it holds the bytes it
+     * declares: the one there now may be another unit's, dropped since for its own reply.
+     */
+    @Test
+    void ourReplySentAgainLeavesAnotherRepliesAttachmentOfTheSameNameInTheOutbox() throws Exception {
+        byte[] first = "笔录 for SH-2026-84".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "笔录 for SH-2026-85".getBytes(StandardCharsets.UTF_8);
+        for (String requestId : List.of("SH-2026-84", "SH-2026-85")) {
+            put(hub.platformFolder("national", "requests"), requestId + ".json", inboundRequest(requestId));
+            await().until(() -> hub.ledger().find(requestId).isPresent());
+        }
+        Path statement = hub.repliesOutbox().resolve("statement.pdf");
+        String firstReply = ourReply("SH-2026-84", "statement.pdf", first);
+        put(hub.repliesOutbox(), "statement.pdf", first);
+        assertThat(hub.post("/api/requests/SH-2026-84/reply", firstReply).body()).contains("\"duplicate\":false");
+        assertThat(statement).doesNotExist();
+        await().until(() -> closed("SH-2026-84"));
+
+        put(hub.repliesOutbox(), "statement.pdf", second);
+        assertThat(hub.post("/api/requests/SH-2026-84/reply", firstReply).body()).contains("\"duplicate\":true");
+        assertThat(statement).hasBinaryContent(second);
+        assertThat(hub.post("/api/requests/SH-2026-85/reply", ourReply("SH-2026-85", "statement.pdf", second))
+                .statusCode()).isEqualTo(202);
+        assertThat(dir.resolve("data/attachments/SH-2026-85/statement.pdf")).hasBinaryContent(second);
+        assertThat(statement).doesNotExist();
+
+        // sent again with its own file beside it, the duplicate archives that file
+        put(hub.repliesOutbox(), "statement.pdf", first);
+        assertThat(hub.post("/api/requests/SH-2026-84/reply", firstReply).body()).contains("\"duplicate\":true");
+        assertThat(statement).doesNotExist();
+
+        // the platform collects the first reply, whose statement.pdf held the name there; the second one follows
+        Path ourReplies = hub.platformFolder("national", "our-replies");
+        assertThat(ourReplies.resolve("statement.pdf")).hasBinaryContent(first);
+        Files.delete(ourReplies.resolve("SH-2026-84.json"));
+        Files.delete(ourReplies.resolve("statement.pdf"));
+        await().until(() -> closed("SH-2026-85"));
+        assertThat(ourReplies.resolve("statement.pdf")).hasBinaryContent(second);
+    }
+
+    private static String ourReply(String requestId, String attachmentName, byte[] attachment) {
+        return reply(requestId, "DONE", attachmentName, attachment).replace("310104000000", "110105000000");
+    }
+
     private static void dropOurReply(String requestId, byte[] transcript) {
         put(hub.repliesOutbox(), "transcript.txt", transcript);
         put(hub.repliesOutbox(), "answer.json", reply(requestId, "DONE", "transcript.txt", transcript)
@@ -461,6 +507,42 @@ class RoundTripTest {
                 .filteredOn(reason -> reason.startsWith("reply FOUND from") || reason.startsWith("reply delivered"))
                 .hasSize(2);
         assertThat(replyTopic.received()).filteredOn(m -> m.contains("\"requestId\":\"RT-9\"")).hasSize(1);
+    }
+
+    /**
+     * Platforms reuse attachment names too. A reply offered again (under a new name, its first copy taken) is taken
+     * as a duplicate and moves a file of its attachment's name into .done only if it holds the bytes it declares:
+     * the one there now may be the next reply's, written before that reply's JSON.
+     */
+    @Test
+    void aReplyOfferedAgainLeavesTheNextRepliesAttachmentOfTheSameNameForIt() throws Exception {
+        publish("RT-10");
+        publish("RT-11");
+        byte[] first = "询问笔录 for RT-10".getBytes(StandardCharsets.UTF_8);
+        byte[] next = "询问笔录 for RT-11".getBytes(StandardCharsets.UTF_8);
+        Path replies = hub.platformFolder("national", "replies");
+        put(replies, "statement.pdf", first);
+        put(replies, "RT-10.json", reply("RT-10", "FOUND", "statement.pdf", first));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-10.json")));
+
+        // offered again whole: its own file goes to .done with it
+        put(replies, "statement.pdf", first);
+        put(replies, "RT-10-again.json", reply("RT-10", "FOUND", "statement.pdf", first));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-10-again.json")));
+        assertThat(replies.resolve("statement.pdf")).doesNotExist();
+
+        // offered again while the next reply's statement.pdf waits for that reply's JSON
+        put(replies, "statement.pdf", next);
+        put(replies, "RT-10-once-more.json", reply("RT-10", "FOUND", "statement.pdf", first));
+        await().until(() -> Files.exists(replies.resolve(".done/RT-10-once-more.json")));
+        assertThat(replies.resolve("statement.pdf")).hasBinaryContent(next);
+        assertThat(replies.resolve(".done/statement.pdf")).hasBinaryContent(first);
+
+        put(replies, "RT-11.json", reply("RT-11", "FOUND", "statement.pdf", next));
+        await().until(() -> Files.exists(hub.inbox().resolve("replies/RT-11.json")));
+        assertThat(hub.inbox().resolve("replies/RT-11/statement.pdf")).hasBinaryContent(next);
+        await().until(() -> Files.exists(replies.resolve(".done/RT-11.json")));
+        assertThat(replies.resolve(".done/statement.pdf")).hasBinaryContent(next);
     }
 
     private static double failedExchanges(List<String> routes) {

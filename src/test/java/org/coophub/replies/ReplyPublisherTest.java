@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
@@ -90,6 +94,58 @@ class ReplyPublisherTest {
                 .hasMessageContaining("but the reply declares " + PlatformSide.sha256(declared).substring(0, 12));
         Path ourReplies = simulator.root("national").resolve("our-replies");
         try (var published = Files.list(ourReplies)) {
+            assertThat(published).isEmpty();
+        }
+    }
+
+    /** The store's file changes after the check before the upload, while the upload opens its file on the platform. */
+    @Test
+    void aStoredAttachmentChangedWhileItIsUploadedIsNotPublished() throws Exception {
+        byte[] declared = "笔录 as taken".getBytes(StandardCharsets.UTF_8);
+        byte[] changed = "笔录 as found".getBytes(StandardCharsets.UTF_8);
+        answerWith(REQUEST, declared);
+        Path stored = replies.attachmentsOf(REQUEST).resolve("transcript.txt");
+        SftpEventListener changeTheStoredFile = new SftpEventListener() {
+            @Override
+            public void open(ServerSession session, String remoteHandle, Handle localHandle) throws IOException {
+                if (localHandle.getFile().getFileName().toString().equals("transcript.txt.part")) {
+                    Files.write(stored, changed);
+                }
+            }
+        };
+        simulator.addSftpEventListener("national", changeTheStoredFile);
+
+        assertThatThrownBy(() -> publisher.prepare(exchangeFor(REQUEST)))
+                .isInstanceOf(AttachmentMismatchException.class)
+                .hasMessageContaining("attachment transcript.txt: sha256 is "
+                        + PlatformSide.sha256(changed).substring(0, 12))
+                .hasMessageContaining("but the reply declares " + PlatformSide.sha256(declared).substring(0, 12));
+        assertThat(stored).hasBinaryContent(changed);
+        try (var published = Files.list(simulator.root("national").resolve("our-replies"))) {
+            assertThat(published).isEmpty();
+        }
+    }
+
+    /** Its good files would hold their names on the platform, and be read back at each retry, for nothing. */
+    @Test
+    void aReplyWithOneStoredAttachmentNotTheOneDeclaredUploadsNoneOfItsFiles() throws Exception {
+        byte[] statement = "the statement as taken".getBytes(StandardCharsets.UTF_8);
+        byte[] photo = "the photo as taken".getBytes(StandardCharsets.UTF_8);
+        Files.createDirectories(replies.attachmentsOf(REQUEST));
+        Files.write(replies.attachmentsOf(REQUEST).resolve("statement.txt"), statement);
+        Files.writeString(replies.attachmentsOf(REQUEST).resolve("photo.jpg"), "the photo since changed");
+        Reply reply = new Reply(REQUEST, new Unit("110105000000", "北京市公安局朝阳分局"), ReplyResult.DONE, null,
+                OffsetDateTime.parse("2026-03-05T10:00:00+08:00"),
+                List.of(new Attachment("statement.txt", PlatformSide.sha256(statement), statement.length),
+                        new Attachment("photo.jpg", PlatformSide.sha256(photo), photo.length)));
+        when(ledger.find(REQUEST)).thenReturn(Optional.of(answered(List.of("statement.txt", "photo.jpg"))));
+        when(ledger.replyPayload(REQUEST)).thenReturn(Optional.of(new String(ReplyJson.write(reply),
+                StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> publisher.prepare(exchangeFor(REQUEST)))
+                .isInstanceOf(AttachmentMismatchException.class)
+                .hasMessageContaining("attachment photo.jpg:");
+        try (var published = Files.list(simulator.root("national").resolve("our-replies"))) {
             assertThat(published).isEmpty();
         }
     }
