@@ -36,7 +36,7 @@ class QuarantineTest {
 
             // put back, the second reply brings its own statement (it is refused again: its request is still unknown)
             assertThat(hub.bean(QuarantineFolder.class).requeue("Q-B.json")).isPresent();
-            await().until(() -> Files.exists(quarantine.resolve("Q-B.json.error.txt")));
+            await().until(() -> Files.exists(quarantine.resolve("Q-B.json")));
             String report = Files.readString(quarantine.resolve("Q-B.json.error.txt"));
             assertThat(report).contains("statement.pdf", "no request NOT-OURS-Q-B");
             String keptAs = report.lines().filter(line -> line.startsWith("attachment: ")).findFirst().orElseThrow()
@@ -71,7 +71,7 @@ class QuarantineTest {
             hub.drop(file, "{\"requestId\": ".getBytes(StandardCharsets.UTF_8));
 
             Path report = hub.quarantine().resolve(file + ".error.txt");
-            await().until(() -> Files.exists(report));
+            await().until(() -> Files.exists(hub.quarantine().resolve(file)));
             assertThat(Files.readString(report)).startsWith("file: statement-" + IdNumbers.mask(idNumber) + ".json\n")
                     .doesNotContain(idNumber);
         }
@@ -80,7 +80,8 @@ class QuarantineTest {
     private static void refuseReplyWithStatement(Hub hub, String file, byte[] statement) {
         put(hub.repliesOutbox(), "statement.pdf", statement);
         put(hub.repliesOutbox(), file, reply("NOT-OURS-" + file.replace(".json", ""), "FOUND", "statement.pdf", statement));
-        await().until(() -> Files.exists(hub.quarantine().resolve(file + ".error.txt")));
+        // the refused file is moved in last, after its report and its attachments
+        await().until(() -> Files.exists(hub.quarantine().resolve(file)));
     }
 
 
