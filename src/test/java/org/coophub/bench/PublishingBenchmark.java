@@ -132,9 +132,13 @@ class PublishingBenchmark {
             System.out.println(sftp1.line("sftp", "files", "one session (Camel sftp producer, route options)"));
             System.out.println(sftpP.line("sftp", "files", publishers + " sessions in parallel to one platform"));
             System.out.println(sftpHub.line("sftp", "files", hubLayout + " sessions in parallel (the hub's layout)"));
-            System.out.printf(Locale.ROOT, "floor          %.2f ms of CPU per request for the broker hop and the upload alone"
-                    + " (before HTTP, the ledger and the routes); 1000 requests/s on %d cores allow %.2f ms%n",
-                    artemisTx1.cpuMillisPerItem() + sftpHub.cpuMillisPerItem(),
+            Ceiling httpCalls = httpCeiling(hub, http);
+            System.out.println(httpCalls.line("http", "calls", clients + " clients, GET /api/requests/<unknown> with Basic:"
+                    + " Tomcat, Spring Security, MVC, one ledger lookup, 404, and the client"));
+            System.out.printf(Locale.ROOT, "floor          %.2f ms of CPU per request for the HTTP call, the broker hop and the"
+                    + " upload alone (before the ledger's writes, the checks and the routes); 1000 requests/s on %d cores"
+                    + " allow %.2f ms%n",
+                    httpCalls.cpuMillisPerItem() + artemisTx1.cpuMillisPerItem() + sftpHub.cpuMillisPerItem(),
                     Runtime.getRuntime().availableProcessors(), Ceilings.cpuMillisPerItemAt(1000));
 
             double lower = Math.min(artemisTx1.perSecond(), sftpHub.perSecond());
@@ -239,6 +243,37 @@ class PublishingBenchmark {
     }
 
     // ------------------------------------------------------------------------------------------------ ceilings
+
+    /**
+     * N authenticated calls that the hub answers without storing anything, from the same clients as the run: what
+     * an HTTP call costs on both ends before intake does its own work.
+     */
+    private Ceiling httpCeiling(Hub hub, HttpClient http) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients, task -> new Thread(task, "bench-http-ceiling"));
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger unexpected = new AtomicInteger();
+        Ceiling ceiling = Ceilings.measure(n, () -> {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        HttpRequest get = HttpRequest.newBuilder(URI.create(hub.url("/api/requests/NONE-" + i)))
+                                .header("Authorization", SYSTEM_LOGIN).GET().build();
+                        if (http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() != 404) {
+                            unexpected.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        });
+        pool.shutdown();
+        assertThat(unexpected.get()).as("calls not answered 404").isZero();
+        return ceiling;
+    }
 
     /**
      * N files of the payload's size through Camel's sftp producer with the route's options (temp name, then
