@@ -97,13 +97,14 @@ public class SecurityConfiguration {
     }
 
     /**
-     * A browser sends the session cookie of a form login with any form another site makes it post, but no
-     * Authorization header: another site can add one only through CORS, which the hub does not allow. So an API call
-     * carrying one (local systems send Basic with every call) needs no CSRF token, nor does one without a session,
-     * which has no login to abuse and is answered 401; a call riding on a session does.
+     * The session cookie is SameSite=Lax, but a browser too old for that, or a site on the same domain, can still
+     * post with it; no other site can add an Authorization header (that takes CORS, which the hub does not allow). So
+     * an API call carrying one (local systems send Basic with every call) needs no CSRF token, nor does one without
+     * a live session, which has no login to abuse and is answered 401 (a client still holding a cookie from before a
+     * restart must be asked for Basic, not refused); a call riding on a session does.
      */
     private static RequestMatcher ownCredentialsOrNone() {
         return RequestMatchers.anyOf(new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION),
-                request -> request.getRequestedSessionId() == null);
+                request -> !request.isRequestedSessionIdValid());
     }
 }

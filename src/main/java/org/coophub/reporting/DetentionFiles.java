@@ -49,7 +49,7 @@ public class DetentionFiles {
         exchange.setProperty(ArchiveNames.PROPERTY, ArchiveNames.archived(name, archiveNames.stamp()));
         List<DetentionFigure> figures = DetentionsCsv.parse(exchange.getMessage().getBody(byte[].class));
         store.putAll(figures, "FILE " + name);
-        log.info("Took {} detention figure(s) from {}", figures.size(), name);
+        log.info("Took {} detention figure(s) from {}", figures.size(), PersonalData.maskText(name));
     }
 
     /**
@@ -72,9 +72,10 @@ public class DetentionFiles {
             Files.move(Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)),
                     errors.resolve(archived));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not set " + name + " aside in " + errors, e);
+            throw new UncheckedIOException("could not set " + PersonalData.maskText(name) + " aside in " + errors, e);
         }
-        log.warn("Refused detentions file {} (moved to {}): {}", name, errors.resolve(archived),
+        log.warn("Refused detentions file {} (moved to {}): {}", PersonalData.maskText(name),
+                PersonalData.maskText(errors.resolve(archived).toString()),
                 reason.replace('\n', ' '));
     }
 }

@@ -56,6 +56,18 @@ class AccessTest {
         assertThat(hub.as("nobody").get("/api/requests/X").statusCode()).isEqualTo(401);
     }
 
+    /** A client still holding the cookie of a session the hub no longer has (a restart, a timeout) is asked to log in. */
+    @Test
+    void aCallWithAStaleSessionCookieIsAskedForALoginNotRefused() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(hub.url("/api/requests/ACC-STALE/sign"))).header("Cookie", "JSESSIONID=0123456789ABCDEF")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
+                .startsWith("Basic"));
+    }
+
     @Test
     void aViewerReadsButChangesNothing() {
         assertThat(hub.as("viewer").get("/api/requests/NOPE").statusCode()).isEqualTo(404);
@@ -162,7 +174,7 @@ class AccessTest {
 
     /** Besides the token: a browser does not send the session cookie with a form another site posts. */
     @Test
-    void theSessionCookieIsNotSentWithAnotherSitesPosts() throws Exception {
+    void theSessionCookieIsSameSiteLax() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> loggedIn = logIn(browser, "viewer", "viewer-test-pass", loginFormCsrf(browser));
         assertThat(loggedIn.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
