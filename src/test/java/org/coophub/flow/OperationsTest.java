@@ -134,6 +134,9 @@ class OperationsTest {
                 .contains("202", "400", "404", "409");
         assertThat(json(docs).at("/paths/~1alerts~1ack/get/responses").fieldNames()).toIterable().contains("410");
         assertThat(hub.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        // its calls log in with Basic (an Authorize button), which needs no CSRF token
+        assertThat(json(docs).at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+        assertThat(json(docs).at("/security/0").has("basic")).isTrue();
     }
 
     @Test
