@@ -100,13 +100,20 @@ public final class PlatformFiles implements AutoCloseable {
      */
     public void write(String path, InputStream content, long size, String sha256) throws IOException {
         String partial = path + ".part";
-        HashedStream sent = new HashedStream(content);
+        // one byte more than declared is enough to tell: a file swapped for a huge one is not sent whole
+        HashedStream sent = new HashedStream(content, size + 1);
         try {
             sftp.put(sent, partial, ChannelSftp.OVERWRITE);
             String sentSha256 = sent.sha256();
             if (sent.size() != size || !sentSha256.equalsIgnoreCase(sha256)) {
-                sftp.rm(partial);
-                throw new ContentMismatchException(path, sent.size(), sentSha256);
+                ContentMismatchException mismatch = new ContentMismatchException(path, sent.size(), sentSha256);
+                try {
+                    sftp.rm(partial);
+                } catch (SftpException left) {
+                    // the mismatch stays the reason; the next attempt overwrites the .part
+                    mismatch.addSuppressed(left);
+                }
+                throw mismatch;
             }
             if (exists(path)) {
                 sftp.rm(path);
@@ -117,7 +124,10 @@ public final class PlatformFiles implements AutoCloseable {
         }
     }
 
-    /** What a stream gave for upload was not what the caller declared; nothing of it was left on the platform. */
+    /**
+     * What a stream gave for upload was not what the caller declared; nothing of it was left on the platform. A
+     * longer stream was read one byte past the declared size, and its size and hash are of those bytes.
+     */
     public static class ContentMismatchException extends IOException {
 
         private final long size;
@@ -143,14 +153,20 @@ public final class PlatformFiles implements AutoCloseable {
     /** Counts and hashes what is read through it. */
     private static final class HashedStream extends DigestInputStream {
 
+        private final long limit;
         private long size;
 
-        HashedStream(InputStream in) {
+        /** Gives at most {@code limit} bytes of {@code in}, then the end. */
+        HashedStream(InputStream in, long limit) {
             super(in, Sha256.newDigest());
+            this.limit = limit;
         }
 
         @Override
         public int read() throws IOException {
+            if (size >= limit) {
+                return -1;
+            }
             int read = super.read();
             if (read != -1) {
                 size++;
@@ -160,7 +176,10 @@ public final class PlatformFiles implements AutoCloseable {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
+            if (size >= limit) {
+                return -1;
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, limit - size));
             if (read > 0) {
                 size += read;
             }

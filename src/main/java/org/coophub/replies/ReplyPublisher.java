@@ -119,8 +119,10 @@ public class ReplyPublisher {
                     try (InputStream in = Files.newInputStream(store.resolve(attachment.name()))) {
                         files.write(folder + "/" + attachment.name(), in, attachment.size(), attachment.sha256());
                     } catch (PlatformFiles.ContentMismatchException changedWhileSent) {
+                        // a longer file was read only one byte past the declared size: its hash says nothing
+                        boolean longer = changedWhileSent.size() > attachment.size();
                         throw AttachmentMismatchException.differing(attachment, changedWhileSent.size(),
-                                changedWhileSent.sha256(), false);
+                                longer ? null : changedWhileSent.sha256(), longer);
                     }
                 }
             }

@@ -69,6 +69,32 @@ class PlatformFilesTest {
         assertThat(ourReplies.resolve("transcript.txt")).hasBinaryContent(declared);
     }
 
+    @Test
+    void aStreamLongerThanDeclaredIsReadOnlyOneBytePastTheDeclaredSize() throws Exception {
+        byte[] declared = "笔录".getBytes(StandardCharsets.UTF_8);
+        CountingStream huge = new CountingStream(new byte[1 << 20]);
+
+        try (PlatformFiles files = PlatformFiles.open(platform)) {
+            assertThatExceptionOfType(PlatformFiles.ContentMismatchException.class)
+                    .isThrownBy(() -> files.write("our-replies/big.bin", huge, declared.length, Sha256.hex(declared)))
+                    .satisfies(mismatch -> assertThat(mismatch.size()).isEqualTo(declared.length + 1));
+        }
+        assertThat(huge.given()).isEqualTo(declared.length + 1);
+        assertThat(namesIn(simulator.root("national").resolve("our-replies"))).isEmpty();
+    }
+
+    /** Counts what was taken from it. */
+    private static final class CountingStream extends ByteArrayInputStream {
+
+        CountingStream(byte[] content) {
+            super(content);
+        }
+
+        long given() {
+            return pos;
+        }
+    }
+
     private static List<String> namesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).toList();
