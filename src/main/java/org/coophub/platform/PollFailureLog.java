@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 public class PollFailureLog implements ExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PollFailureLog.class);
-    /** An endpoint's options in Camel's message, up to the space (or the sentence's full stop) after them. */
-    private static final Pattern ENDPOINT_OPTIONS = Pattern.compile("\\?\\S*?(\\.?)(\\s|$)");
+    /** An endpoint URI's options in Camel's message, up to the space (or the sentence's full stop) after them. */
+    private static final Pattern ENDPOINT_OPTIONS = Pattern.compile("(\\w+://[^?\\s]*)\\?\\S*?(\\.?)(\\s|$)");
 
     @Override
     public void handleException(Throwable failure) {
@@ -50,6 +50,6 @@ public class PollFailureLog implements ExceptionHandler {
      * the host and folder say which poll it was, and the options are in the route.
      */
     static String withoutOptions(String message) {
-        return ENDPOINT_OPTIONS.matcher(message).replaceAll("$1$2");
+        return ENDPOINT_OPTIONS.matcher(message).replaceAll("$1$2$3");
     }
 }

@@ -46,6 +46,12 @@ class PollFailureLogTest {
     }
 
     @Test
+    void aQuestionMarkOutsideAnEndpointIsKept() {
+        assertThat(PollFailureLog.withoutOptions("Error during commit of what?.json at sftp://h:22/r?delay=1"))
+                .isEqualTo("Error during commit of what?.json at sftp://h:22/r");
+    }
+
+    @Test
     void anythingElseIsAnErrorNamingItsTypeWithPersonalDataMasked() {
         try (LogCapture lines = LogCapture.of(PollFailureLog.class)) {
             log.handleException("Error during commit of statement-" + ID_NUMBER + ".json",
