@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ import org.springframework.stereotype.Component;
 public class Quarantine {
 
     public static final String ERROR_PROPERTY = "CoophubError";
-    /** Names of files that travel with the input (a reply's attachments), set by whoever parsed it. */
+    /** The {@link DeclaredFile}s that travel with the input (a reply's attachments), set by whoever parsed it. */
     public static final String ATTACHMENTS = "coophubAttachments";
     /**
      * The input's name in the ledger, the log and the report where its file name alone does not say where it came
@@ -81,7 +83,9 @@ public class Quarantine {
             // the ledger first: if it is down, nothing has moved yet and the file is simply taken again later,
             // rather than copied into quarantine once per poll while the outage lasts
             ledger.recordRejectedInput(Channel.FILE.name(), PersonalData.maskText(input), reason);
-            Path kept = keepFile(exchange, name, input, reason);
+            // told before the quarantine's lock: it may mean reading large files whole
+            List<Path> attachments = ownAttachments(exchange, input);
+            Path kept = keepFile(exchange, name, input, reason, attachments);
             String remember = exchange.getProperty(REMEMBER_REFUSAL, String.class);
             if (remember != null) {
                 taken.add(remember);
@@ -108,14 +112,15 @@ public class Quarantine {
     }
 
     /**
-     * The file, with the attachments it named and its report beside it. The report names each attachment and, when
+     * The file, with its own attachments and its report beside it. The report names each attachment and, when
      * another file of that name was there already, the name it is kept under, so that a requeue puts back the right
      * one. It keeps the names whole, for that: the quarantine is the administrators' folder, like the outbox. The
      * file is copied and the report written before anything is moved, so that a full disk moves nothing: the file
      * then stays in its outbox and is refused again at the next poll. Synchronized: the outbox routes (local, replies, SFTP)
      * quarantine into one folder, and two of them must not pick the same free name.
      */
-    private synchronized Path keepFile(Exchange exchange, String name, String input, String reason) {
+    private synchronized Path keepFile(Exchange exchange, String name, String input, String reason,
+            List<Path> ownAttachments) {
         Path folder;
         try {
             folder = Files.createDirectories(properties.quarantine());
@@ -125,7 +130,7 @@ public class Quarantine {
         Path target = freeName(folder, Path.of(name).getFileName().toString(), Set.of());
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         Path reportFile = target.resolveSibling(target.getFileName() + QuarantineFolder.REPORT);
-        Map<Path, Path> attachments = attachmentsToKeep(exchange, folder, Set.of(target));
+        Map<Path, Path> attachments = attachmentsToKeep(ownAttachments, folder, Set.of(target));
         // a folder on this machine only: a requeue puts the file back there (else into coophub.intake.outbox)
         String from = isLocalFile(exchange)
                 ? exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class) : null;
@@ -184,24 +189,48 @@ public class Quarantine {
     }
 
     /**
-     * The attachments a refused reply file named that lie beside it, each with the name it will be kept under in
-     * quarantine (its own, or {@code <name>.<n>} when that is taken).
+     * The files beside a refused input that hold the bytes it declares for them. Units share the outbox and reuse
+     * names: a file of a declared name that holds other bytes may be another reply's, dropped for it, and stays for
+     * it. A reply that could not be read declares nothing (none set): no file beside it can be told to be its own, so
+     * none goes with it.
      */
-    private static Map<Path, Path> attachmentsToKeep(Exchange exchange, Path quarantine, Set<Path> taken) {
-        List<?> names = exchange.getProperty(ATTACHMENTS, List.class);
+    private static List<Path> ownAttachments(Exchange exchange, String input) {
+        List<?> declared = exchange.getProperty(ATTACHMENTS, List.class);
         String parent = exchange.getMessage().getHeader(Exchange.FILE_PARENT, String.class);
-        Map<Path, Path> kept = new LinkedHashMap<>();
-        if (names == null || parent == null) {
-            return kept;
+        if (declared == null || parent == null) {
+            return List.of();
         }
-        Set<Path> planned = new HashSet<>(taken);
-        for (Object name : names) {
-            Path attachment = Path.of(parent).resolve(name.toString());
-            if (Files.exists(attachment)) {
-                Path target = freeName(quarantine, name.toString(), planned);
-                planned.add(target);
-                kept.put(attachment, target);
+        List<Path> own = new ArrayList<>();
+        for (Object entry : declared) {
+            DeclaredFile file = (DeclaredFile) entry;
+            Path attachment = Path.of(parent).resolve(file.name());
+            try {
+                if (file.heldBy(attachment)) {
+                    own.add(attachment);
+                } else {
+                    log.info("Left the attachment {} in {}: it does not hold the bytes the refused file {} declares,"
+                            + " so it may be another reply's", PersonalData.maskText(file.name()),
+                            PersonalData.maskText(parent), PersonalData.maskText(input));
+                }
+            } catch (NoSuchFileException absent) {
+                // never dropped, or gone since: nothing to keep
+            } catch (IOException e) {
+                log.warn("Left the attachment {} in {}: whether it holds the bytes the refused file {} declares cannot"
+                        + " be told: {}", PersonalData.maskText(file.name()), PersonalData.maskText(parent),
+                        PersonalData.maskText(input), PersonalData.maskText(e.getMessage()));
             }
+        }
+        return own;
+    }
+
+    /** Each attachment with the name it will be kept under in quarantine (its own, or {@code <name>.<n>}). */
+    private static Map<Path, Path> attachmentsToKeep(List<Path> attachments, Path quarantine, Set<Path> taken) {
+        Map<Path, Path> kept = new LinkedHashMap<>();
+        Set<Path> planned = new HashSet<>(taken);
+        for (Path attachment : attachments) {
+            Path target = freeName(quarantine, attachment.getFileName().toString(), planned);
+            planned.add(target);
+            kept.put(attachment, target);
         }
         return kept;
     }

@@ -60,7 +60,7 @@ public class LocalReplies {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         byte[] json = exchange.getMessage().getBody(byte[].class);
         Reply reply = parser.parse(json);
-        exchange.setProperty(PlatformReplies.ATTACHMENTS, reply.attachments().stream().map(Attachment::name).toList());
+        exchange.setProperty(PlatformReplies.ATTACHMENTS, reply.attachments());
         Receipt receipt = accept(reply, Channel.FILE, name);
         // one stamp for the reply file (archived by the route) and its attachments, so they can be told together
         String stamp = archiveNames.stamp();
@@ -153,7 +153,7 @@ public class LocalReplies {
                 if (!Files.exists(file)) {
                     continue;
                 }
-                if (duplicate && !holdsDeclaredBytes(file, attachment)) {
+                if (duplicate && !attachment.heldBy(file)) {
                     log.info("Left the attachment {} in the replies outbox: the reply to {} sent again declares other"
                             + " bytes, so the file belongs to another reply", PersonalData.maskText(name),
                             reply.requestId());
@@ -164,12 +164,6 @@ public class LocalReplies {
                 log.warn("Could not archive the attachment {}: {}", PersonalData.maskText(name),
                         PersonalData.maskText(e.getMessage()));
             }
-        }
-    }
-
-    private static boolean holdsDeclaredBytes(Path file, Attachment attachment) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return AttachmentFiles.matches(in, attachment);
         }
     }
 }

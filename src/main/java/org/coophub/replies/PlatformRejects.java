@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps aside a file from a platform that cannot be taken (called by routes/error-policy.yaml): the reason goes to
- * the ledger and the log, the file (and any attachments it named) to the {@code .error} folder beside it, and the
- * poll goes on with the next file. The map of unexplained failures is in memory: a restart gives a file its
- * attempts anew, which only delays keeping it aside.
+ * the ledger and the log, the file (and those of its attachments that hold the bytes it declares) to the
+ * {@code .error} folder beside it, and the poll goes on with the next file. The map of unexplained failures is in
+ * memory: a restart gives a file its attempts anew, which only delays keeping it aside.
  */
 @Component("platformRejects")
 public class PlatformRejects {
@@ -78,7 +78,8 @@ public class PlatformRejects {
         ledger.recordRejectedInput("PLATFORM", where(exchange), reason);
         // only once the ledger has the reason: should that fail, the file stays and is tried again
         exchange.setProperty(PlatformArchiving.KEPT_ASIDE, true);
-        replies.moveAttachments(platform, exchange.getProperty(PlatformReplies.ATTACHMENTS, List.class), ".error");
+        replies.keepAsideOwnAttachments(platform, exchange.getProperty(PlatformReplies.ATTACHMENTS, List.class),
+                where(exchange));
         log.warn("Kept aside {} (moved to {}/.error): {}", where(exchange), folder, reason);
     }
 

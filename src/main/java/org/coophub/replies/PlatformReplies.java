@@ -30,7 +30,7 @@ public class PlatformReplies {
 
     /** The platform a polled file came from; also tells the error policy to keep a refused file aside. */
     public static final String SOURCE = "coophubSource";
-    /** The attachments a refused reply named, so they can be kept aside with it. */
+    /** The attachments a refused reply declares (name, size, SHA-256): the files holding them go aside with it. */
     public static final String ATTACHMENTS = Quarantine.ATTACHMENTS;
 
     private static final Logger log = LoggerFactory.getLogger(PlatformReplies.class);
@@ -58,7 +58,7 @@ public class PlatformReplies {
         String platform = exchange.getProperty(SOURCE, String.class);
         String file = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         Reply reply = parser.parse(exchange.getMessage().getBody(byte[].class));
-        exchange.setProperty(ATTACHMENTS, reply.attachments().stream().map(Attachment::name).toList());
+        exchange.setProperty(ATTACHMENTS, reply.attachments());
         // Several routes poll a folder side by side: two reply files for one request (under different names) must
         // not both pass the check and fetch their attachments into the same place before one of them is refused.
         synchronized (locks.of(reply.requestId())) {
@@ -99,7 +99,7 @@ public class PlatformReplies {
             return result;
         });
         refuseUnless(admission, reply.requestId());
-        moveAttachments(platform, reply, ".done");
+        moveAttachments(platform, reply);
         log.info("Reply to request {} ({}) taken from {}", reply.requestId(), reply.result(), platform);
     }
 
@@ -157,55 +157,70 @@ public class PlatformReplies {
     }
 
     /**
-     * The attachments of a reply taken before go into .done only where they still hold the bytes it declares (each
-     * read whole to tell; a rare path): platforms reuse names, and the file bearing one now may be the next reply's,
-     * written before that reply's JSON. That one stays for its reply.
+     * The attachments of a reply taken before go into .done only where they still hold the bytes it declares: platforms
+     * reuse names, and the file bearing one now may be the next reply's, written before that reply's JSON. That one
+     * stays for its reply.
      */
     private void archiveOwnAttachments(String platform, Reply reply) {
-        if (reply.attachments().isEmpty()) {
+        moveOwnAttachments(platform, reply.attachments(), ".done",
+                "the reply to " + reply.requestId() + " taken before");
+    }
+
+    /**
+     * The attachments of a refused reply go into .error with it only where they hold the bytes it declares, for the
+     * same reason: a file of that name that holds other bytes may be the next reply's, and stays for it. A reply that
+     * could not be read declares nothing (its attachments are null): no file can be told to be its own, so all stay.
+     *
+     * @param refused where the refused reply was (platform:folder/file, masked), for the log
+     */
+    public void keepAsideOwnAttachments(String platform, List<Attachment> attachments, String refused) {
+        moveOwnAttachments(platform, attachments == null ? List.of() : attachments, ".error",
+                "the refused reply " + refused);
+    }
+
+    /** Each file is read whole to tell whose it is: the rare paths only, never a reply taken for the first time. */
+    private void moveOwnAttachments(String platform, List<Attachment> attachments, String into, String reply) {
+        if (attachments.isEmpty()) {
             return;
         }
         String folder = platforms.get(platform).folders().replies();
         try (PlatformFiles files = PlatformFiles.open(platforms.get(platform))) {
-            for (Attachment attachment : reply.attachments()) {
+            for (Attachment attachment : attachments) {
                 boolean[] own = new boolean[1];
                 try {
                     files.read(folder + "/" + attachment.name(),
                             in -> own[0] = AttachmentFiles.matches(in, attachment));
-                } catch (PlatformFiles.NotOnPlatformException archivedBefore) {
+                } catch (PlatformFiles.NotOnPlatformException gone) {
                     continue;
                 }
                 if (own[0]) {
-                    files.moveInto(folder, attachment.name(), ".done");
+                    files.moveInto(folder, attachment.name(), into);
                 } else {
-                    log.info("Left the attachment {} on {}: the reply to {} taken before declares other bytes, so the"
-                            + " file belongs to another reply", PersonalData.maskText(attachment.name()), platform,
-                            reply.requestId());
+                    log.info("Left the attachment {} in {} on {}: it does not hold the bytes {} declares, so it may be"
+                            + " another reply's", PersonalData.maskText(attachment.name()), folder, platform,
+                            PersonalData.maskText(reply));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            log.warn("Could not move the attachments of the reply to {} on {} into .done: {}", reply.requestId(),
-                    platform, PersonalData.maskText(e.getMessage()));
+            log.warn("Could not move the attachments of {} on {} into {}: {}", PersonalData.maskText(reply), platform,
+                    into, PersonalData.maskText(e.getMessage()));
         }
     }
 
-    private void moveAttachments(String platform, Reply reply, String into) {
-        moveAttachments(platform, reply.attachments().stream().map(Attachment::name).toList(), into);
-    }
-
-    /** Moves the files a reply named into {@code .done} or {@code .error} beside it on the platform. */
-    public void moveAttachments(String platform, List<String> names, String into) {
-        if (names == null || names.isEmpty()) {
+    /** Moves the attachments of a reply just taken, checked as they were fetched, into .done beside it. */
+    private void moveAttachments(String platform, Reply reply) {
+        List<String> names = reply.attachments().stream().map(Attachment::name).toList();
+        if (names.isEmpty()) {
             return;
         }
         String folder = platforms.get(platform).folders().replies();
         try (PlatformFiles files = PlatformFiles.open(platforms.get(platform))) {
             for (String name : names) {
-                files.moveInto(folder, name, into);
+                files.moveInto(folder, name, ".done");
             }
         } catch (IOException | UncheckedIOException e) {
-            log.warn("Could not move the attachments {} of a reply on {} into {}: {}",
-                    PersonalData.maskText(String.valueOf(names)), platform, into, PersonalData.maskText(e.getMessage()));
+            log.warn("Could not move the attachments {} of a reply on {} into .done: {}",
+                    PersonalData.maskText(String.valueOf(names)), platform, PersonalData.maskText(e.getMessage()));
         }
     }
 }

@@ -2,17 +2,21 @@ package org.coophub.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.coophub.support.PlatformSide.inboundRequest;
 import static org.coophub.support.PlatformSide.put;
 import static org.coophub.support.PlatformSide.reply;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.coophub.intake.Quarantine;
 import org.coophub.intake.QuarantineFolder;
 import org.coophub.privacy.IdNumberFixtures;
 import org.coophub.privacy.IdNumbers;
 import org.coophub.support.Hub;
+import org.coophub.support.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +47,39 @@ class QuarantineTest {
                     .replaceFirst(".*kept as: ", "");
             assertThat(quarantine.resolve(keptAs)).hasBinaryContent(second);
             assertThat(quarantine.resolve("statement.pdf")).hasBinaryContent(first);
+        }
+    }
+
+    /**
+     * Units share the replies outbox and reuse attachment names: a refused reply takes into quarantine only the
+     * attachments that hold the bytes it declares. A file of its attachment's name that holds other bytes may be the
+     * next reply's, dropped for it, and stays for it.
+     */
+    @Test
+    void aRefusedReplyLeavesTheNextRepliesAttachmentOfTheSameNameInTheOutbox() throws Exception {
+        try (Hub hub = Hub.start(dir); LogCapture log = LogCapture.of(Quarantine.class)) {
+            put(hub.platformFolder("national", "requests"), "Q-NEXT.json", inboundRequest("Q-NEXT"));
+            await().until(() -> hub.ledger().find("Q-NEXT").isPresent());
+            byte[] note = "note of the refused reply".getBytes(StandardCharsets.UTF_8);
+            byte[] refused = "statement of the refused reply".getBytes(StandardCharsets.UTF_8);
+            byte[] next = "statement of the next reply".getBytes(StandardCharsets.UTF_8);
+            Path outbox = hub.repliesOutbox();
+            put(outbox, "statement.pdf", next);
+            put(outbox, "note.txt", note);
+            put(outbox, "Q-C.json", reply("NOT-OURS-Q-C", "FOUND", Map.of("note.txt", note, "statement.pdf", refused)));
+            Path quarantine = hub.quarantine();
+            await().until(() -> Files.exists(quarantine.resolve("Q-C.json")));
+            assertThat(quarantine.resolve("note.txt")).hasBinaryContent(note);
+            assertThat(Files.readString(quarantine.resolve("Q-C.json.error.txt")))
+                    .contains("attachment: note.txt\tkept as: note.txt").doesNotContain("attachment: statement.pdf");
+            assertThat(outbox.resolve("statement.pdf")).hasBinaryContent(next);
+            assertThat(log.containing("Left the attachment statement.pdf")).hasSize(1);
+
+            put(outbox, "answer.json", reply("Q-NEXT", "DONE", "statement.pdf", next)
+                    .replace("310104000000", "110105000000"));
+            Path kept = dir.resolve("data/attachments/Q-NEXT/statement.pdf");
+            await().until(() -> Files.exists(kept));
+            assertThat(kept).hasBinaryContent(next);
         }
     }
 

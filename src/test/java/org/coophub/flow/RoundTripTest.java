@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -133,10 +134,12 @@ class RoundTripTest {
         publish("RT-4");
         put(replies, "RT-4.json", reply("RT-4", "DONE", null, null));
 
-        for (String kept : new String[] {"RT-2-again.json", "NOBODY.json", "BROKEN.json", "RT-3.json", "RT-3-bad.bin",
-                "RT-7.json"}) {
+        for (String kept : new String[] {"RT-2-again.json", "NOBODY.json", "BROKEN.json", "RT-3.json", "RT-7.json"}) {
             await().until(() -> Files.exists(replies.resolve(".error").resolve(kept)));
         }
+        // not the bytes RT-3.json declares: it may be another reply's, so it stays where it is
+        assertThat(replies.resolve("RT-3-bad.bin")).hasContent("tampered");
+        assertThat(replies.resolve(".error/RT-3-bad.bin")).doesNotExist();
         await().until(() -> hub.ledger().find("RT-4").orElseThrow().state() == RequestState.REPLIED);
         assertThat(hub.ledger().find("RT-2").orElseThrow().reply().result()).isEqualTo("FOUND");
         assertThat(hub.ledger().find("RT-3").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
@@ -543,6 +546,31 @@ class RoundTripTest {
         assertThat(hub.inbox().resolve("replies/RT-11/statement.pdf")).hasBinaryContent(next);
         await().until(() -> Files.exists(replies.resolve(".done/RT-11.json")));
         assertThat(replies.resolve(".done/statement.pdf")).hasBinaryContent(next);
+    }
+
+    /**
+     * A refused reply takes into .error only the attachments that hold the bytes it declares: a file of its
+     * attachment's name that holds other bytes may be the next reply's, written before that reply's JSON.
+     */
+    @Test
+    void aRefusedReplyLeavesTheNextRepliesAttachmentOfTheSameNameForIt() {
+        publish("RT-12");
+        byte[] note = "note of a reply to nothing we asked".getBytes(StandardCharsets.UTF_8);
+        byte[] refused = "询问笔录 of a reply to nothing we asked".getBytes(StandardCharsets.UTF_8);
+        byte[] next = "询问笔录 for RT-12".getBytes(StandardCharsets.UTF_8);
+        Path replies = hub.platformFolder("national", "replies");
+        put(replies, "RT-12-statement.pdf", next);
+        put(replies, "NOBODY-12-note.txt", note);
+        put(replies, "NOBODY-12.json", reply("NO-SUCH-REQUEST-12", "FOUND",
+                Map.of("NOBODY-12-note.txt", note, "RT-12-statement.pdf", refused)));
+        await().until(() -> Files.exists(replies.resolve(".error/NOBODY-12.json")));
+        assertThat(replies.resolve(".error/NOBODY-12-note.txt")).hasBinaryContent(note);
+        assertThat(replies.resolve("RT-12-statement.pdf")).hasBinaryContent(next);
+
+        put(replies, "RT-12.json", reply("RT-12", "FOUND", "RT-12-statement.pdf", next));
+        await().until(() -> Files.exists(hub.inbox().resolve("replies/RT-12.json")));
+        assertThat(hub.inbox().resolve("replies/RT-12/RT-12-statement.pdf")).hasBinaryContent(next);
+        assertThat(replies.resolve(".error/RT-12-statement.pdf")).doesNotExist();
     }
 
     private static double failedExchanges(List<String> routes) {

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Plays a platform's other side in tests: writes files into a simulated platform's folders as a real one would. */
 public final class PlatformSide {
@@ -49,6 +51,15 @@ public final class PlatformSide {
     public static String reply(String requestId, String result, String attachmentName, String sha256, long size) {
         return reply(requestId, result, """
                 [{"name": "%s", "sha256": "%s", "size": %d}]""".formatted(attachmentName, sha256, size));
+    }
+
+    /** A reply document naming these attachments, each with its content's SHA-256 and size. */
+    public static String reply(String requestId, String result, Map<String, byte[]> attachments) {
+        return reply(requestId, result, attachments.entrySet().stream()
+                .map(a -> """
+                        {"name": "%s", "sha256": "%s", "size": %d}""".formatted(a.getKey(), sha256(a.getValue()),
+                        a.getValue().length))
+                .collect(Collectors.joining(", ", "[", "]")));
     }
 
     private static String reply(String requestId, String result, String attachments) {
