@@ -114,7 +114,8 @@ public class Quarantine {
     /**
      * The file, with its own attachments and its report beside it. The report names each attachment and, when
      * another file of that name was there already, the name it is kept under, so that a requeue puts back the right
-     * one. It keeps the names whole, for that: the quarantine is the administrators' folder, like the outbox. The
+     * one. It keeps the attachments' names whole, for that (the refused file's own name is masked: nothing reads it
+     * back); the quarantine is the administrators' folder, like the outbox. The
      * file is copied and the report written before anything is moved, so that a full disk moves nothing: the file
      * then stays in its outbox and is refused again at the next poll. Synchronized: the outbox routes (local, replies, SFTP)
      * quarantine into one folder, and two of them must not pick the same free name.
