@@ -19,6 +19,7 @@ import org.coophub.intake.LocalSystemIntake;
 import org.coophub.intake.SftpOutboxRoutes;
 import org.coophub.ledger.HistoryEntry;
 import org.coophub.ledger.RequestState;
+import org.coophub.privacy.PersonalData;
 import org.coophub.support.Archived;
 import org.coophub.support.Hub;
 import org.coophub.support.LocalSystemSftp;
@@ -154,10 +155,11 @@ class SftpOutboxTest {
             Files.writeString(cases.knownHosts(), host + " " + PublicKeyEntry.toString(impostor.getPublic()) + "\n");
             try (Hub hub = Hub.start(dir, cases.hubProperties())) {
                 cases.drop("key.json", recordCheck("SO-KEY", SHANGHAI_XUHUI));
-                String refusal = "Cannot poll the SFTP outbox cases (cases@localhost:" + cases.port()
-                        + "/outbox, host keys from " + cases.knownHosts() + ") <- GenericFileOperationFailedException:"
-                        + " Cannot connect to sftp://cases@localhost:" + cases.port()
-                        + " <- JSchChangedHostKeyException: HostKey has been changed: " + host;
+                // masked as the log masks it: a temporary folder's random number can look like an ID number
+                String refusal = PersonalData.maskText("Cannot poll the SFTP outbox cases (cases@localhost:"
+                        + cases.port() + "/outbox, host keys from " + cases.knownHosts()
+                        + ") <- GenericFileOperationFailedException: Cannot connect to sftp://cases@localhost:"
+                        + cases.port() + " <- JSchChangedHostKeyException: HostKey has been changed: " + host);
                 await().until(() -> output.getOut().contains(refusal));
                 // one line per failed poll, not the outbox's line and then Camel's again
                 assertThat(output.getOut().lines().filter(line -> line.contains("HostKey has been changed")))
