@@ -13,6 +13,7 @@ import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.NewRequest;
 import org.coophub.platform.PlatformsProperties;
+import org.coophub.platform.TakenFiles;
 import org.coophub.privacy.PersonalData;
 import org.coophub.replies.PlatformReplies;
 import org.coophub.intake.FieldError;
@@ -40,11 +41,14 @@ public class PlatformRequests {
     private final TransactionTemplate transaction;
     private final DeadlineWatch deadlines;
     private final Clock clock;
+    private final TakenFiles taken;
 
     public PlatformRequests(InboundRequestParser parser, Ledger ledger, DeliveryQueue delivery,
-            PlatformsProperties platforms, TransactionTemplate transaction, DeadlineWatch deadlines, Clock clock) {
+            PlatformsProperties platforms, TransactionTemplate transaction, DeadlineWatch deadlines, Clock clock,
+            TakenFiles taken) {
         this.deadlines = deadlines;
         this.clock = clock;
+        this.taken = taken;
         this.parser = parser;
         this.ledger = ledger;
         this.delivery = delivery;
@@ -69,11 +73,13 @@ public class PlatformRequests {
                 new String(InboundRequestJson.write(inbound), StandardCharsets.UTF_8), inbound.fromRegion(),
                 inbound.fromUnit());
         String reason = "received from " + inbound.fromUnit().name() + " via " + platform + " (" + file + ")";
+        String pollKey = exchange.getProperty(TakenFiles.POLL_KEY, String.class);
         Admission admission = transaction.execute(status -> {
             Admission result = ledger.admit(entry, reason);
             if (result.outcome() == Admission.Outcome.ADMITTED) {
                 deadlines.watch(request, Direction.INBOUND, OffsetDateTime.now(clock));
                 delivery.requestArrived(request.requestId());
+                taken.rememberWith(pollKey);
             }
             return result;
         });

@@ -12,6 +12,10 @@ import org.springframework.stereotype.Component;
  * ({@code idempotentEager=false}), so removing it after a failure has nothing to undo; Camel removes it all the
  * same, outside any error handling. With the database down that removal would throw, and the file would stay
  * marked "in progress", never taken again until a restart. Here it is logged and ignored.
+ *
+ * <p>A file that a poll records in the ledger is remembered in the same transaction ({@link #rememberWith}): one
+ * commit instead of two, each of which the embedded database writes to its file before going on. Camel's own add
+ * after the exchange then finds the key there and adds nothing.
  */
 @Component("platformPolls")
 public class TakenFiles extends JdbcMessageIdRepository {
@@ -21,6 +25,19 @@ public class TakenFiles extends JdbcMessageIdRepository {
     public TakenFiles(DataSource dataSource) {
         super(dataSource, "platform-polls");
         setCreateTableIfNotExists(false);
+    }
+
+    /** The key the poll route gave the file ({@code coophubPollKey}), in the transaction of the caller's record. */
+    public static final String POLL_KEY = "coophubPollKey";
+
+    /**
+     * Remembers the polled file under {@code key} (none: nothing to do) in the caller's transaction, so that its
+     * record and its memory commit together.
+     */
+    public void rememberWith(String key) {
+        if (key != null) {
+            add(key);
+        }
     }
 
     @Override

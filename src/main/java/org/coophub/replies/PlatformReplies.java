@@ -14,6 +14,7 @@ import org.coophub.ledger.NewReply;
 import org.coophub.ledger.ReplyAdmission;
 import org.coophub.platform.PlatformFiles;
 import org.coophub.platform.PlatformsProperties;
+import org.coophub.platform.TakenFiles;
 import org.coophub.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,10 @@ public class PlatformReplies {
     private final RepliesProperties replies;
     private final TransactionTemplate transaction;
     private final RequestLocks locks;
+    private final TakenFiles taken;
 
     PlatformReplies(ReplyParser parser, Ledger ledger, DeliveryQueue delivery, PlatformsProperties platforms,
-            RepliesProperties replies, TransactionTemplate transaction, RequestLocks locks) {
+            RepliesProperties replies, TransactionTemplate transaction, RequestLocks locks, TakenFiles taken) {
         this.parser = parser;
         this.ledger = ledger;
         this.delivery = delivery;
@@ -52,6 +54,7 @@ public class PlatformReplies {
         this.replies = replies;
         this.transaction = transaction;
         this.locks = locks;
+        this.taken = taken;
     }
 
     public void receive(Exchange exchange) {
@@ -62,11 +65,11 @@ public class PlatformReplies {
         // Several routes poll a folder side by side: two reply files for one request (under different names) must
         // not both pass the check and fetch their attachments into the same place before one of them is refused.
         synchronized (locks.of(reply.requestId())) {
-            take(platform, file, reply);
+            take(platform, file, exchange.getProperty(TakenFiles.POLL_KEY, String.class), reply);
         }
     }
 
-    private void take(String platform, String file, Reply reply) {
+    private void take(String platform, String file, String pollKey, Reply reply) {
         String hash = ReplyJson.contentHash(reply);
         Ledger.ReplyTarget request = replyTarget(reply, hash);
         if (request.recordedReplyHash() != null) {
@@ -95,6 +98,7 @@ public class PlatformReplies {
             ReplyAdmission result = ledger.recordReply(entry, Direction.OUTBOUND, reason);
             if (result.recorded()) {
                 delivery.replyArrived(reply.requestId());
+                taken.rememberWith(pollKey);
             }
             return result;
         });

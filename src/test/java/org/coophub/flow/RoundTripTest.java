@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.file.GenericFileEndpoint;
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 
 /** Replies come back to the local system, requests from other regions go in, and our replies go out. */
@@ -150,6 +152,25 @@ class RoundTripTest {
                 .anyMatch(r -> r.contains("RT-3-bad.bin") && r.contains("sha256"))
                 .anyMatch(r -> r.contains("RT-7-never-sent.pdf") && r.contains("is not beside it"));
         assertThat(hub.ledger().find("RT-7").orElseThrow().state()).isEqualTo(RequestState.PUBLISHED);
+    }
+
+    /**
+     * The reply's record carries the memory of its file (one commit), under the very key the poll checks: two keys
+     * that disagree would leave two rows, and the poll would check the one written after the exchange.
+     */
+    @Test
+    void aTakenReplyAndRequestAreEachRememberedOnceUnderTheKeyTheirPollChecks() {
+        publish("RT-KEY");
+        put(hub.platformFolder("national", "replies"), "RT-KEY.json", reply("RT-KEY", "FOUND", null, null));
+        put(hub.platformFolder("national", "requests"), "SH-2026-KEY.json", inboundRequest("SH-2026-KEY"));
+        // moved into .done once the exchange is complete, after Camel's own add
+        await().until(() -> Files.exists(hub.platformFolder("national", "replies").resolve(".done/RT-KEY.json"))
+                && Files.exists(hub.platformFolder("national", "requests").resolve(".done/SH-2026-KEY.json")));
+
+        assertThat(JdbcClient.create(hub.bean(DataSource.class)).sql("SELECT messageId FROM CAMEL_MESSAGEPROCESSED"
+                        + " WHERE messageId LIKE 'national/replies/RT-KEY.json-%'"
+                        + " OR messageId LIKE 'national/requests/SH-2026-KEY.json-%'").query(String.class).list())
+                .hasSize(2);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.coophub.delivery.DeliveryQueue;
 import org.coophub.ledger.Direction;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.ReplyAdmission;
+import org.coophub.platform.TakenFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionCallback;
@@ -56,7 +57,8 @@ class PlatformRepliesTest {
         // on one lock stripe the two requests would wait for each other, and the test would prove nothing
         RequestLocks locks = new RequestLocks();
         assertThat(locks.of(FIRST)).isNotSameAs(locks.of(SECOND));
-        PlatformReplies replies = new PlatformReplies(Replies.parser(), ledger, delivery, null, null, transaction, locks);
+        PlatformReplies replies = new PlatformReplies(Replies.parser(), ledger, delivery, null, null, transaction, locks,
+                mock(TakenFiles.class));
         when(transaction.execute(any()))
                 .thenAnswer(call -> call.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
         when(ledger.recordReply(any(), eq(Direction.OUTBOUND), anyString()))
