@@ -6,11 +6,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.coophub.intake.StorableText;
+import org.coophub.ledger.GroupCommit;
 import org.coophub.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail in the ledger database, queryable by ADMIN (GET /api/audit). */
 @Component
@@ -23,19 +25,31 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final GroupCommit<Event, Void> events;
 
-    public AuditTrail(JdbcClient jdbc, Clock clock) {
+    public AuditTrail(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // its own transaction: a refused action is recorded although the action itself rolls back
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = new GroupCommit<>(own, this::insert);
     }
 
-    /** In its own transaction: a refused action is recorded although the action itself rolls back. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Returns once the event is stored. Every API call is recorded, so the calls of a busy moment are stored
+     * together, in one commit.
+     */
     public void record(String username, String action, Outcome outcome, String detail) {
+        events.submit(new Event(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), cut(username, 100),
+                cut(action, 200), outcome, cut(detail, 1000)));
+    }
+
+    private Void insert(Event event) {
         jdbc.sql("INSERT INTO audit_event (at, username, action, outcome, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), cut(username, 100),
-                        cut(action, 200), outcome.name(), cut(detail, 1000))
+                .params(event.at(), event.username(), event.action(), event.outcome().name(), event.detail())
                 .update();
+        return null;
     }
 
     public List<Event> find(String username, OffsetDateTime from, OffsetDateTime to, int limit) {
