@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.camel.Exchange;
-import org.coophub.ledger.GroupCommit;
 import org.coophub.ledger.Ledger;
 import org.coophub.ledger.LedgerEntry;
 import org.coophub.ledger.PublishTicket;
@@ -19,7 +18,6 @@ import org.coophub.replies.RepliesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands replies and requests from other regions to the local systems (routes/delivery.yaml): a file in the local
@@ -39,21 +37,11 @@ public class LocalDelivery {
     private final Ledger ledger;
     private final DeliveryProperties delivery;
     private final RepliesProperties replies;
-    private final GroupCommit<Delivered, Boolean> notes;
 
-    /** A delivery the ledger is to note: of a reply (else of a request from another region), and where it went. */
-    private record Delivered(String requestId, boolean reply, String where) {
-    }
-
-    public LocalDelivery(Ledger ledger, DeliveryProperties delivery, RepliesProperties replies,
-            TransactionTemplate transaction) {
+    public LocalDelivery(Ledger ledger, DeliveryProperties delivery, RepliesProperties replies) {
         this.ledger = ledger;
         this.delivery = delivery;
         this.replies = replies;
-        // the delivery routes run side by side (coophub.delivery.consumers): notes made at the same moment share a
-        // commit. Only ledger rows go into it; each route's broker transaction still commits after its own note.
-        this.notes = new GroupCommit<>(transaction,
-                delivered -> ledger.markDelivered(delivered.requestId(), delivered.reply(), delivered.where()));
     }
 
     public void reply(Exchange exchange) {
@@ -76,8 +64,7 @@ public class LocalDelivery {
 
     public void replyDelivered(Exchange exchange) {
         String requestId = exchange.getMessage().getHeader("coophubRequestId", String.class);
-        if (notes.submit(new Delivered(requestId, true,
-                delivery.repliesFolder() + " and topic " + delivery.repliesTopic()))) {
+        if (ledger.markDelivered(requestId, true, delivery.repliesFolder() + " and topic " + delivery.repliesTopic())) {
             log.info("Delivered the reply to request {} to the local systems", requestId);
         }
     }
@@ -100,8 +87,7 @@ public class LocalDelivery {
 
     public void requestDelivered(Exchange exchange) {
         String requestId = exchange.getMessage().getHeader("coophubRequestId", String.class);
-        if (notes.submit(new Delivered(requestId, false,
-                delivery.requestsFolder() + " and topic " + delivery.requestsTopic()))) {
+        if (ledger.markDelivered(requestId, false, delivery.requestsFolder() + " and topic " + delivery.requestsTopic())) {
             log.info("Delivered request {} from {} to the local systems", requestId,
                     ledger.find(requestId).map(LedgerEntry::platform).orElse("?"));
         }
