@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -14,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holds the lock stores everything waiting by then; a caller whose item is still waiting when the lock comes free
  * takes it and does the same. A lone item is stored at once by its own thread, so nothing waits for a group to fill.
  * If a group's transaction fails, each of its items is stored again on its own, so an item that cannot be stored
- * gets its own error and does not take the others down with it.
+ * gets its own error and does not take the others down with it; unless the transaction could not even begin (the
+ * database is away): then every item of the group gets that error at once, rather than each waiting for the
+ * connection again while the callers behind the lock pile up.
  *
  * @param <T> what is stored
  * @param <R> what storing one tells its caller
@@ -95,6 +98,9 @@ public final class GroupCommit<T, R> {
         List<R> results;
         try {
             results = transaction.execute(status -> group.stream().map(w -> store.store(w.item())).toList());
+        } catch (CannotCreateTransactionException databaseAway) {
+            group.forEach(w -> w.stored().completeExceptionally(databaseAway));
+            return;
         } catch (RuntimeException | Error groupFailed) {
             group.forEach(this::storeAlone);
             return;
