@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the platform polls have taken, in the ledger database ({@code #platformPolls}), so that a file seen again,
- * also after a restart, is not taken twice. A file's key is added only once it has been handled
- * ({@code idempotentEager=false}), so removing it after a failure has nothing to undo; Camel removes it all the
- * same, outside any error handling. With the database down that removal would throw, and the file would stay
+ * also after a restart, is not taken twice. A file's key is added once it has been handled
+ * ({@code idempotentEager=false}) or, for a file recorded in the ledger, with its record; Camel removes the key after
+ * a failure, outside any error handling. Forgetting a recorded file is harmless: seen again, it is found in the
+ * ledger and taken as one taken before. With the database down that removal would throw, and the file would stay
  * marked "in progress", never taken again until a restart. Here it is logged and ignored.
  *
  * <p>A file that a poll records in the ledger is remembered in the same transaction ({@link #rememberWith}): one
@@ -45,7 +46,7 @@ public class TakenFiles extends JdbcMessageIdRepository {
         try {
             return super.remove(key);
         } catch (RuntimeException e) {
-            log.debug("Could not forget {} after a failure (it was not recorded): {}", key, e.getMessage());
+            log.debug("Could not forget {} after a failure: {}", key, e.getMessage());
             return false;
         }
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -98,6 +100,36 @@ class PlatformRepliesTest {
         sameRequest.join(TimeUnit.SECONDS.toMillis(10));
         verify(ledger, times(2)).replyTarget(FIRST);
         verify(delivery, times(2)).replyArrived(FIRST);
+    }
+
+    @Test
+    void aRecordedReplyRemembersItsFileInsideItsOwnTransaction() {
+        TakenFiles taken = mock(TakenFiles.class);
+        PlatformReplies replies = new PlatformReplies(Replies.parser(), ledger, delivery, null, null, transaction,
+                new RequestLocks(), taken);
+        AtomicBoolean inTransaction = new AtomicBoolean();
+        when(transaction.execute(any())).thenAnswer(call -> {
+            inTransaction.set(true);
+            try {
+                return call.<TransactionCallback<?>>getArgument(0).doInTransaction(null);
+            } finally {
+                inTransaction.set(false);
+            }
+        });
+        when(ledger.replyTarget(FIRST)).thenReturn(Optional.of(new Ledger.ReplyTarget(Direction.OUTBOUND, null, false)));
+        when(ledger.recordReply(any(), eq(Direction.OUTBOUND), anyString()))
+                .thenReturn(new ReplyAdmission(ReplyAdmission.Outcome.RECORDED, "national"));
+        AtomicBoolean rememberedInside = new AtomicBoolean();
+        doAnswer(call -> {
+            rememberedInside.set(inTransaction.get());
+            return null;
+        }).when(taken).rememberWith("national/replies/a.json-120-1767225600000");
+        Exchange exchange = file(FIRST, "a.json");
+        exchange.setProperty(TakenFiles.POLL_KEY, "national/replies/a.json-120-1767225600000");
+
+        replies.receive(exchange);
+
+        assertThat(rememberedInside).isTrue();
     }
 
     private Exchange file(String requestId, String name) {
