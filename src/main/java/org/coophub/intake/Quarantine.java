@@ -82,7 +82,7 @@ public class Quarantine {
             String input = exchange.getProperty(INPUT_NAME, name, String.class);
             // the ledger first: if it is down, nothing has moved yet and the file is simply taken again later,
             // rather than copied into quarantine once per poll while the outage lasts
-            ledger.recordRejectedInput(Channel.FILE.name(), PersonalData.maskText(input), reason);
+            ledger.recordRejectedInput(Channel.FILE.name(), input, reason);
             // told before the quarantine's lock: it may mean reading large files whole
             List<Path> attachments = ownAttachments(exchange, input);
             Path kept = keepFile(exchange, name, input, reason, attachments);

@@ -355,9 +355,10 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordRejectedInput(String source, String inputName, String reason) {
+        // a file's name, an address or a refusal can carry an ID number, and the digest and dashboard show them
         jdbc.sql("INSERT INTO rejected_input (at, source, input_name, reason) VALUES (?, ?, ?, ?)")
-                .params(now(), source, StorableText.truncate(StorableText.escaped(inputName), 300),
-                        StorableText.truncate(StorableText.escaped(reason), 4000))
+                .params(now(), source, StorableText.truncate(StorableText.escaped(PersonalData.maskText(inputName)), 300),
+                        StorableText.truncate(StorableText.escaped(PersonalData.maskText(reason)), 4000))
                 .update();
     }
 

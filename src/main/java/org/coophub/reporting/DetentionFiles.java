@@ -63,7 +63,7 @@ public class DetentionFiles {
         Exception refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = String.valueOf(refusal.getMessage());
         Path errors = properties.detentionsFolder().resolve(".error");
-        ledger.recordRejectedInput("FILE", PersonalData.maskText("detentions/" + name), reason);
+        ledger.recordRejectedInput("FILE", "detentions/" + name, reason);
         try {
             Files.createDirectories(errors);
             Files.writeString(errors.resolve(archived + ".error.txt"), "file: " + PersonalData.maskText(name)

@@ -71,6 +71,17 @@ public abstract class LedgerContract {
     }
 
     @Test
+    void anIdNumberInARefusedInputsNameOrReasonIsStoredMasked() {
+        String idNumber = IdNumberFixtures.valid("110105", "19900307", "451");
+        ledger.recordRejectedInput("REST", "POST /api/requests/" + idNumber + "/sign", "no request " + idNumber);
+
+        assertThat(ledger.rejectedInputs(10)).singleElement().satisfies(refused -> {
+            assertThat(refused.inputName()).isEqualTo("POST /api/requests/" + IdNumbers.mask(idNumber) + "/sign");
+            assertThat(refused.reason()).isEqualTo("no request " + IdNumbers.mask(idNumber));
+        });
+    }
+
+    @Test
     void tellsADuplicateFromAConflict() {
         ledger.admit(entry("REQ-1", "hash-1"), "first");
 
